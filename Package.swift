@@ -1,0 +1,59 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Memograph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Memograph", targets: ["Memograph"]),
+        .library(name: "MemographLLM", targets: ["MemographLLM"]),
+        .executable(name: "memograph", targets: ["memograph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "Memograph",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                "CLibXML2",
+                .target(name: "CBLAS", condition: .when(platforms: [.linux])),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .target(
+            name: "MemographLLM",
+            dependencies: ["Memograph"],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(
+            name: "memograph",
+            dependencies: [
+                "Memograph",
+                "MemographLLM",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "MemographTests",
+            dependencies: ["Memograph"]
+        ),
+        .testTarget(
+            name: "MemographCLITests",
+            dependencies: ["memograph"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
