@@ -1,0 +1,50 @@
+import Foundation
+
+/// Everything a caller can get wrong, or a store file can be wrong about, as one typed error.
+///
+/// Every case says what was wrong and where; no operation that throws one has changed the store.
+public enum MemographError: Error, Equatable, Sendable, LocalizedError {
+    /// The file exists but is not a Memograph store (another SQLite database, or not SQLite at all).
+    case notAMemographStore(path: String, reason: String)
+    /// The store was written by a newer Memograph whose schema this version does not know.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// No entity matches the reference in this namespace.
+    case unknownEntity(String)
+    /// A bare name matches several entities; the candidates are given as `Type:name`.
+    case ambiguousEntity(String, candidates: [String])
+    /// No edge with this id in this namespace.
+    case unknownEdge(EdgeID)
+    /// No episode with this id in this namespace.
+    case unknownEpisode(EpisodeID)
+    /// A date that is not ISO 8601.
+    case invalidDate(field: String, value: String)
+    /// An argument that breaks a rule; `field` names it.
+    case invalidArgument(field: String, reason: String)
+    /// Raw input bytes that are not UTF-8, with where they were found.
+    case invalidUTF8(field: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .notAMemographStore(let path, let reason):
+            "\(path) is not a Memograph store: \(reason)"
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer Memograph (unknown schema migrations: "
+                + "\(unknown.joined(separator: ", "))); upgrade memograph to open it"
+        case .unknownEntity(let reference):
+            "no entity named '\(reference)' in this namespace"
+        case .ambiguousEntity(let reference, let candidates):
+            "'\(reference)' is ambiguous: it names \(candidates.joined(separator: ", ")); "
+                + "write it as Type:name"
+        case .unknownEdge(let id):
+            "no \(id) in this namespace"
+        case .unknownEpisode(let id):
+            "no \(id) in this namespace"
+        case .invalidDate(let field, let value):
+            "\(field): '\(value)' is not an ISO 8601 date (e.g. 2026-03-01 or 2026-03-01T09:30:00Z)"
+        case .invalidArgument(let field, let reason):
+            "\(field): \(reason)"
+        case .invalidUTF8(let field):
+            "\(field): not valid UTF-8"
+        }
+    }
+}

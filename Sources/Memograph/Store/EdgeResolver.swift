@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+
+/// Decides, inside a write transaction, what an assertion does to the graph: add provenance to
+/// a fact already known, close the previous value of a single-valued relation, store a late
+/// arrival already closed, or insert a new edge. Nothing is ever deleted here.
+///
+/// Contradiction candidates are only edges with the same subject and relation: an assertion
+/// never touches facts about anything else.
+struct EdgeResolver {
+    let db: Database
+    let namespace: String
+    let now: Date
+    let rules: RelationRules
+
+    func apply(_ assertion: Assertion) throws -> RelateOutcome {
+        let relation = try TextRules.nonEmpty(assertion.relation, field: "relation", maxLength: 200)
+        if let fact = assertion.fact { try TextRules.check(fact, field: "fact", allowNewlines: true) }
+        guard (0...1).contains(assertion.confidence) else {
+            throw MemographError.invalidArgument(field: "confidence", reason: "must be between 0 and 1")
+        }
+        let validFrom = StoreTime.truncate(assertion.validFrom ?? now)
+        let validTo = assertion.validTo.map(StoreTime.truncate)
+        if let validTo, validTo <= validFrom {
+            throw MemographError.invalidArgument(field: "validTo", reason: "must be after validFrom")
+        }
+        if let source = assertion.source { try requireEpisode(source) }
+
+        let entities = EntityResolver(db: db, namespace: namespace, now: now)
+        let subject = try entities.resolveOrCreate(assertion.subject)
+        let object: EdgeObject
+        switch assertion.object {
+        case .entity(let reference): object = .entity(try entities.resolveOrCreate(reference))
+        case .literal(let value):
+            object = .literal(try TextRules.nonEmpty(value, field: "object", maxLength: 10_000))
+        }
+
+        let single = assertion.singleValued ?? rules.isSingleValued(relation)
+        let versions = try believedVersions(subject: subject, relation: relation, object: single ? nil : object)
+        let draft = Draft(
+            subject: subject, relation: relation, object: object, fact: assertion.fact, validFrom: validFrom,
+            validTo: validTo, confidence: assertion.confidence)
+
+        // The same fact, already believed to hold at validFrom: only the provenance grows.
+        if let same = versions.first(where: { $0.object == object && $0.covers(validFrom) }) {
+            if let source = assertion.source { try addSource(source, to: same.id) }
+            return .duplicate(same.id)
+        }
+        guard single else {
+            let id = try insert(draft, end: validTo == nil ? nil : .ended, supersededBy: nil)
+            if let source = assertion.source { try addSource(source, to: id) }
+            return .inserted(id)
+        }
+
+        // Single-valued: the new version runs until the next known version starts, and cuts
+        // every earlier version that still covers its start.
+        let next = versions.filter { $0.validFrom > validFrom }.min { $0.validFrom < $1.validFrom }
+        let cut = versions.filter { $0.validFrom <= validFrom && $0.covers(validFrom) }
+        var effective = draft
+        var end: EdgeEnd? = validTo == nil ? nil : .ended
+        if let next, validTo == nil || validTo! > next.validFrom {
+            effective.validTo = next.validFrom
+            end = .superseded
+        }
+        let id = try insert(effective, end: end, supersededBy: end == .superseded ? next?.id : nil)
+        if let source = assertion.source { try addSource(source, to: id) }
+        for old in cut { try close(old, at: validFrom, by: id) }
+        if !cut.isEmpty { return .superseded(id, closed: cut.map(\.id)) }
+        if end == .superseded, let next { return .storedClosed(id, supersededBy: next.id) }
+        return .inserted(id)
+    }
+
+    /// Versions of `subject —relation→` (optionally with one object) the store believes now.
+    private func believedVersions(subject: EntityID, relation: String, object: EdgeObject?) throws -> [Edge] {
+        var sql = """
+            SELECT \(RowDecoding.edgeColumns) FROM edges e
+            WHERE e.subject_id = ? AND e.relation = ? AND e.namespace = ?
+              AND (e.expired_at IS NULL OR e.end_kind IN ('superseded', 'ended'))
+            """
+        var arguments: StatementArguments = [subject.rawValue, relation, namespace]
+        switch object {
+        case .entity(let id)?:
+            sql += " AND e.object_id = ?"
+            arguments += [id.rawValue]
+        case .literal(let value)?:
+            sql += " AND e.object_value = ?"
+            arguments += [value]
+        case nil:
+            break
+        }
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RowDecoding.edge)
+    }
+
+    private func insert(_ draft: Draft, end: EdgeEnd?, supersededBy: EdgeID?) throws -> EdgeID {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO edges (namespace, subject_id, relation, object_id, object_value, fact, valid_from,
+                    valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            namespace, draft.subject.rawValue, draft.relation, draft.object.entityID?.rawValue,
+            draft.object.literal, draft.fact, StoreTime.encode(draft.validFrom),
+            draft.validTo.map(StoreTime.encode), StoreTime.encode(now),
+            draft.validTo == nil ? nil : StoreTime.encode(now), end?.rawValue, supersededBy?.rawValue,
+            draft.confidence,
+        ])
+        return EdgeID(db.lastInsertedRowID)
+    }
+
+    /// Ends `edge` at `instant` because `successor` replaced it; an already closed edge keeps the
+    /// time the store first learned it closed.
+    private func close(_ edge: Edge, at instant: Date, by successor: EdgeID) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE edges SET valid_to = ?, expired_at = coalesce(expired_at, ?), end_kind = 'superseded',
+                    superseded_by = ? WHERE id = ?
+                """
+        ).execute(arguments: [
+            StoreTime.encode(instant), StoreTime.encode(now), successor.rawValue, edge.id.rawValue,
+        ])
+    }
+
+    func addSource(_ episode: EpisodeID, to edge: EdgeID) throws {
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO edge_sources (edge_id, episode_id, recorded_at) VALUES (?, ?, ?)"
+        ).execute(arguments: [edge.rawValue, episode.rawValue, StoreTime.encode(now)])
+    }
+
+    private func requireEpisode(_ id: EpisodeID) throws {
+        let found = try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM episodes WHERE id = ? AND namespace = ?"),
+            arguments: [id.rawValue, namespace]) ?? false
+        guard found else { throw MemographError.unknownEpisode(id) }
+    }
+
+    private struct Draft {
+        var subject: EntityID
+        var relation: String
+        var object: EdgeObject
+        var fact: String?
+        var validFrom: Date
+        var validTo: Date?
+        var confidence: Double
+    }
+}
+
+extension Edge {
+    /// Whether the store, as it believes now, holds the edge valid at `instant`.
+    func covers(_ instant: Date) -> Bool {
+        validFrom <= instant && (validTo.map { instant < $0 } ?? true)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// Finds entities by reference inside a transaction, creating them when a write may.
+struct EntityResolver {
+    let db: Database
+    let namespace: String
+    let now: Date
+
+    /// The type given to an entity created from a bare name.
+    static let defaultType = "Thing"
+
+    func find(_ reference: EntityReference) throws -> [Entity] {
+        switch reference {
+        case .id(let id):
+            return try load([id])
+        case .name(let name, let type):
+            let normalized = NameNormalizer.normalize(name)
+            var sql = """
+                SELECT id FROM entities WHERE namespace = ? AND normalized_name = ?
+                UNION SELECT entity_id FROM aliases WHERE namespace = ? AND normalized_alias = ?
+                """
+            var arguments: StatementArguments = [namespace, normalized, namespace, normalized]
+            if let type {
+                sql = "SELECT id FROM entities WHERE type = ? AND id IN (\(sql))"
+                arguments = [type] + arguments
+            }
+            let ids = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+            return try load(ids.map { EntityID($0) }).sorted { ($0.type, $0.id) < ($1.type, $1.id) }
+        }
+    }
+
+    /// Exactly one entity for `reference`, or a typed error saying why not.
+    func resolve(_ reference: EntityReference) throws -> Entity {
+        let found = try find(reference)
+        if found.count == 1 { return found[0] }
+        if found.isEmpty {
+            if case .id(let id) = reference { throw MemographError.unknownEntity("#\(id.rawValue)") }
+            throw MemographError.unknownEntity(reference.description)
+        }
+        throw MemographError.ambiguousEntity(reference.description, candidates: found.map(\.reference))
+    }
+
+    /// The id for `reference`, creating the entity when it is a name that matches nothing.
+    func resolveOrCreate(_ reference: EntityReference) throws -> EntityID {
+        if case .id(let id) = reference {
+            guard try exists(id) else { throw MemographError.unknownEntity("#\(id.rawValue)") }
+            return id
+        }
+        let found = try find(reference)
+        if found.count == 1 { return found[0].id }
+        guard found.isEmpty, case .name(let name, let type) = reference else {
+            throw MemographError.ambiguousEntity(reference.description, candidates: found.map(\.reference))
+        }
+        return try insert(name: name, type: type ?? Self.defaultType, summary: nil, attributes: [:])
+    }
+
+    func exists(_ id: EntityID) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM entities WHERE id = ? AND namespace = ?"),
+            arguments: [id.rawValue, namespace]) ?? false
+    }
+
+    func insert(name: String, type: String, summary: String?, attributes: [String: String]) throws -> EntityID {
+        let name = try TextRules.nonEmpty(name, field: "name")
+        let type = try Self.validType(type)
+        let micros = StoreTime.encode(now)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO entities (namespace, type, name, normalized_name, summary, attributes, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            namespace, type, name, NameNormalizer.normalize(name), summary, AttributeCoding.encode(attributes),
+            micros, micros,
+        ])
+        return EntityID(db.lastInsertedRowID)
+    }
+
+    func addAliases(_ aliases: [String], to id: EntityID) throws {
+        for alias in aliases {
+            let alias = try TextRules.nonEmpty(alias, field: "alias")
+            try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO aliases (entity_id, namespace, alias, normalized_alias)
+                    VALUES (?, ?, ?, ?)
+                    """
+            ).execute(arguments: [id.rawValue, namespace, alias, NameNormalizer.normalize(alias)])
+        }
+    }
+
+    /// Entities by id, in the order asked, skipping ids outside this namespace.
+    func load(_ ids: [EntityID]) throws -> [Entity] {
+        guard !ids.isEmpty else { return [] }
+        var byID: [Int64: Entity] = [:]
+        for chunk in ids.map(\.rawValue).chunked(by: 500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            var aliases: [Int64: [String]] = [:]
+            let aliasRows = try Row.fetchAll(
+                db, sql: "SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks)) ORDER BY alias",
+                arguments: StatementArguments(chunk))
+            for row in aliasRows { aliases[row[0], default: []].append(row[1]) }
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT \(RowDecoding.entityColumns) FROM entities n WHERE n.id IN (\(marks)) AND n.namespace = ?",
+                arguments: StatementArguments(chunk) + [namespace])
+            for row in rows {
+                let id: Int64 = row[0]
+                byID[id] = RowDecoding.entity(row, aliases: aliases[id] ?? [])
+            }
+        }
+        return ids.compactMap { byID[$0.rawValue] }
+    }
+
+    static func validType(_ type: String) throws -> String {
+        let type = type.trimmingCharacters(in: .whitespaces)
+        guard EntityReference.looksLikeType(type), type.count <= 100 else {
+            throw MemographError.invalidArgument(
+                field: "type", reason: "'\(type)' is not a type name (a capitalised identifier such as Person)")
+        }
+        return type
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements (SQLite bounds the number of parameters).
+    func chunked(by size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+extension GraphStore {
+    /// The facts about an entity — edges where it is the subject or (with `.both`, the default)
+    /// the object — that hold in the given slice; by default the current view. Newest first.
+    public func facts(
+        about reference: EntityReference, relation: String? = nil, direction: EdgeDirection = .both,
+        asOf: Date? = nil, knownAt: Date? = nil
+    ) throws -> [Fact] {
+        let now = self.now
+        return try pool.read { db in
+            let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
+            let time = TimeSlice(asOf: asOf, knownAt: knownAt).sqlCondition(now: now)
+            var parts: [String] = []
+            var arguments = StatementArguments()
+            let relationClause = relation == nil ? "" : " AND e.relation = ?"
+            for (column, wanted) in [("subject_id", EdgeDirection.outgoing), ("object_id", .incoming)]
+            where direction == .both || direction == wanted {
+                parts.append(
+                    "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.\(column) = ?\(relationClause) AND \(time.sql)")
+                arguments += [entity.id.rawValue]
+                if let relation { arguments += [relation] }
+                arguments += time.arguments
+            }
+            let sql = parts.joined(separator: " UNION ALL ") + " ORDER BY 8 DESC, 1 DESC"
+            let edges = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RowDecoding.edge)
+            return try assemble(edges, db: db, now: now)
+        }
+    }
+
+    /// Every version of `subject —relation→ …` ever recorded, superseded and withdrawn ones
+    /// included, in event-time order: the fact's timeline.
+    public func history(of reference: EntityReference, relation: String) throws -> [Fact] {
+        let now = self.now
+        return try pool.read { db in
+            let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
+            let edges = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(RowDecoding.edgeColumns) FROM edges e
+                    WHERE e.subject_id = ? AND e.relation = ? ORDER BY e.valid_from, e.recorded_at, e.id
+                    """, arguments: [entity.id.rawValue, relation]
+            ).map(RowDecoding.edge)
+            return try assemble(edges, db: db, now: now)
+        }
+    }
+
+    /// One edge with its ends and provenance.
+    public func fact(_ id: EdgeID) throws -> Fact {
+        let now = self.now
+        return try pool.read { db in try assemble([loadEdge(id, db: db)], db: db, now: now)[0] }
+    }
+
+    /// Resolves both ends and the provenance of `edges`, keeping their order.
+    func assemble(_ edges: [Edge], db: Database, now: Date) throws -> [Fact] {
+        guard !edges.isEmpty else { return [] }
+        var ids = Set<EntityID>()
+        for edge in edges {
+            ids.insert(edge.subject)
+            if let object = edge.object.entityID { ids.insert(object) }
+        }
+        let entities = try EntityResolver(db: db, namespace: namespace, now: now).load(Array(ids))
+        let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
+        var sources: [EdgeID: [EpisodeID]] = [:]
+        for chunk in edges.map(\.id.rawValue).chunked(by: 500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT edge_id, episode_id FROM edge_sources WHERE edge_id IN (\(marks))
+                    ORDER BY recorded_at, episode_id
+                    """, arguments: StatementArguments(chunk))
+            for row in rows { sources[EdgeID(row[0]), default: []].append(EpisodeID(row[1])) }
+        }
+        return edges.compactMap { edge in
+            guard let subject = byID[edge.subject] else { return nil }
+            return Fact(
+                edge: edge, subject: subject, object: edge.object.entityID.flatMap { byID[$0] },
+                sources: sources[edge.id] ?? [])
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+extension GraphStore {
+    /// Writes one fact; see ``EdgeResolver`` semantics: duplicates add provenance, a new value of
+    /// a single-valued relation closes the previous one, a late arrival is stored already closed.
+    ///
+    /// Entities named by reference are created when no entity matches (a bare name gets the type
+    /// `Thing`); an ambiguous name is an error.
+    @discardableResult
+    public func relate(_ assertion: Assertion) throws -> RelateOutcome {
+        try relate([assertion])[0]
+    }
+
+    /// Writes several facts in one transaction: all of them, or (when one is invalid) none.
+    @discardableResult
+    public func relate(_ assertions: [Assertion]) throws -> [RelateOutcome] {
+        let now = self.now
+        return try pool.write { db in
+            let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: rules)
+            return try assertions.map { try resolver.apply($0) }
+        }
+    }
+
+    /// Writes `subject —relation→ object` where the object is an entity.
+    @discardableResult
+    public func relate(
+        _ subject: EntityReference, _ relation: String, _ object: EntityReference, validFrom: Date? = nil,
+        validTo: Date? = nil, fact: String? = nil, source: EpisodeID? = nil, singleValued: Bool? = nil
+    ) throws -> RelateOutcome {
+        try relate(
+            Assertion(
+                subject, relation, .entity(object), validFrom: validFrom, validTo: validTo, fact: fact,
+                source: source, singleValued: singleValued))
+    }
+
+    /// Writes `subject —relation→ value` where the object is a literal (a port, a version, a path).
+    @discardableResult
+    public func relate(
+        _ subject: EntityReference, _ relation: String, value: String, validFrom: Date? = nil,
+        validTo: Date? = nil, fact: String? = nil, source: EpisodeID? = nil, singleValued: Bool? = nil
+    ) throws -> RelateOutcome {
+        try relate(
+            Assertion(
+                subject, relation, .literal(value), validFrom: validFrom, validTo: validTo, fact: fact,
+                source: source, singleValued: singleValued))
+    }
+
+    /// Ends a fact at `at` (default now) without forgetting it: it stays in history and in
+    /// as-of reads before that instant.
+    public func retract(_ id: EdgeID, at instant: Date? = nil) throws {
+        let now = self.now
+        try pool.write { db in
+            let edge = try loadEdge(id, db: db)
+            guard edge.validTo == nil, edge.expiredAt == nil else {
+                throw MemographError.invalidArgument(field: "edge", reason: "\(id) is already closed")
+            }
+            let end = StoreTime.truncate(instant ?? now)
+            guard end > edge.validFrom else {
+                throw MemographError.invalidArgument(field: "at", reason: "must be after the fact's validFrom")
+            }
+            try db.execute(
+                sql: "UPDATE edges SET valid_to = ?, expired_at = ?, end_kind = 'ended' WHERE id = ?",
+                arguments: [StoreTime.encode(end), StoreTime.encode(now), id.rawValue])
+        }
+    }
+
+    /// Removes an edge and its provenance physically, as if it had never been written; the
+    /// version it had closed becomes current again. Use ``retract(_:at:)`` to keep history.
+    public func purge(_ id: EdgeID) throws {
+        let now = self.now
+        try pool.write { db in
+            let edge = try loadEdge(id, db: db)
+            try TimelineRepair(db: db, now: now).bridge(over: edge)
+            try db.execute(sql: "UPDATE edges SET superseded_by = NULL WHERE superseded_by = ?", arguments: [id.rawValue])
+            try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
+        }
+    }
+
+    func loadEdge(_ id: EdgeID, db: Database) throws -> Edge {
+        let row = try Row.fetchOne(
+            db, sql: "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.id = ? AND e.namespace = ?",
+            arguments: [id.rawValue, namespace])
+        guard let row else { throw MemographError.unknownEdge(id) }
+        return RowDecoding.edge(row)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+
+extension GraphStore {
+    /// Entities within `depth` hops of an entity over edges valid in the given slice (default:
+    /// now), nearest first; each is reported once, at its smallest distance.
+    public func neighbours(
+        of reference: EntityReference, relation: String? = nil, direction: EdgeDirection = .both,
+        depth: Int = 1, asOf: Date? = nil, knownAt: Date? = nil
+    ) throws -> [Neighbour] {
+        guard (1...10).contains(depth) else {
+            throw MemographError.invalidArgument(field: "depth", reason: "must be between 1 and 10")
+        }
+        let now = self.now
+        return try pool.read { db in
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let start = try resolver.resolve(reference).id
+            let walker = GraphWalker(
+                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: relation,
+                direction: direction)
+            var seen: Set<EntityID> = [start]
+            var frontier = [start]
+            var found: [(id: EntityID, hops: Int, step: GraphWalker.Step)] = []
+            for hop in 1...depth where !frontier.isEmpty {
+                var next: [EntityID] = []
+                for step in try walker.steps(from: frontier) where seen.insert(step.to).inserted {
+                    found.append((step.to, hop, step))
+                    next.append(step.to)
+                }
+                frontier = next
+            }
+            let entities = try resolver.load(found.map(\.id))
+            let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
+            return found.compactMap { item in
+                byID[item.id].map { Neighbour(entity: $0, hops: item.hops, via: item.step.edge, from: item.step.from) }
+            }
+        }
+    }
+
+    /// A shortest path between two entities over edges valid in the given slice, walking edges
+    /// in either direction; nil when none exists within `maxDepth` hops.
+    public func path(
+        from start: EntityReference, to goal: EntityReference, maxDepth: Int = 6, asOf: Date? = nil,
+        knownAt: Date? = nil
+    ) throws -> [PathStep]? {
+        guard (1...12).contains(maxDepth) else {
+            throw MemographError.invalidArgument(field: "maxDepth", reason: "must be between 1 and 12")
+        }
+        let now = self.now
+        return try pool.read { db in
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let source = try resolver.resolve(start).id
+            let target = try resolver.resolve(goal).id
+            if source == target { return [] }
+            let walker = GraphWalker(
+                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: nil, direction: .both)
+            var parent: [EntityID: GraphWalker.Step] = [:]
+            var frontier = [source]
+            var seen: Set<EntityID> = [source]
+            for _ in 1...maxDepth where !frontier.isEmpty {
+                var next: [EntityID] = []
+                for step in try walker.steps(from: frontier) where seen.insert(step.to).inserted {
+                    parent[step.to] = step
+                    if step.to == target {
+                        var steps: [PathStep] = []
+                        var cursor = target
+                        while let step = parent[cursor] {
+                            steps.append(PathStep(edge: step.edge, from: step.from, to: step.to, reversed: step.reversed))
+                            cursor = step.from
+                        }
+                        return steps.reversed()
+                    }
+                    next.append(step.to)
+                }
+                frontier = next
+            }
+            return nil
+        }
+    }
+}
+
+/// Expands a frontier of entities by one hop with one query per direction and chunk.
+struct GraphWalker {
+    struct Step {
+        var from: EntityID
+        var to: EntityID
+        var edge: Edge
+        var reversed: Bool
+    }
+
+    let db: Database
+    let slice: TimeSlice
+    let now: Date
+    let relation: String?
+    let direction: EdgeDirection
+
+    func steps(from frontier: [EntityID]) throws -> [Step] {
+        let time = slice.sqlCondition(now: now)
+        var steps: [Step] = []
+        for chunk in frontier.map(\.rawValue).chunked(by: 500) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let relationClause = relation == nil ? "" : " AND e.relation = ?"
+            for (column, reversed) in [("subject_id", false), ("object_id", true)] {
+                if direction == .outgoing && reversed || direction == .incoming && !reversed { continue }
+                var arguments = StatementArguments(chunk)
+                if let relation { arguments += [relation] }
+                arguments += time.arguments
+                let sql = """
+                    SELECT \(RowDecoding.edgeColumns) FROM edges e
+                    WHERE e.\(column) IN (\(marks))\(relationClause) AND e.object_id IS NOT NULL AND \(time.sql)
+                    ORDER BY e.id
+                    """
+                for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) {
+                    let edge = RowDecoding.edge(row)
+                    guard let object = edge.object.entityID else { continue }
+                    steps.append(
+                        reversed
+                            ? Step(from: object, to: edge.subject, edge: edge, reversed: true)
+                            : Step(from: edge.subject, to: object, edge: edge, reversed: false))
+                }
+            }
+        }
+        return steps
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+
+/// Opens a store file, refusing — without writing a byte — files that are not Memograph stores
+/// or that a newer Memograph wrote.
+enum StoreOpener {
+    static func open(path: String) throws -> DatabasePool {
+        let migrator = StoreSchema.migrator
+        if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
+            try inspect(path: path, migrator: migrator)
+        } else {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    /// Reads the file read-only and throws unless it is an empty database or a Memograph store
+    /// whose migrations this version knows.
+    private static func inspect(path: String, migrator: DatabaseMigrator) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tableCount =
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if applicationID != StoreSchema.applicationID {
+                    guard tableCount == 0 else {
+                        throw MemographError.notAMemographStore(
+                            path: path,
+                            reason: "it is an SQLite database of another application (application_id \(applicationID))"
+                        )
+                    }
+                    return
+                }
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                let unknown = Set(applied).subtracting(migrator.migrations)
+                if !unknown.isEmpty {
+                    throw MemographError.newerSchema(path: path, unknownMigrations: unknown.sorted())
+                }
+            }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw MemographError.notAMemographStore(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

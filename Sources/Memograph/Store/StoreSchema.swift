@@ -1,0 +1,88 @@
+import GRDB
+
+/// The store's SQLite schema, created and upgraded by versioned migrations.
+///
+/// Adjacency is indexed both ways: `(subject_id, relation, valid_to)` for outgoing walks and
+/// `(object_id, relation, valid_to)` for incoming ones.
+enum StoreSchema {
+    /// Written into the SQLite header (`PRAGMA application_id`) so a Memograph file is recognisable.
+    static let applicationID: Int32 = 0x4D65_6D67  // "Memg"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-graph") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(
+                sql: """
+                    CREATE TABLE entities (
+                        id INTEGER PRIMARY KEY,
+                        namespace TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        normalized_name TEXT NOT NULL,
+                        summary TEXT,
+                        attributes TEXT NOT NULL DEFAULT '{}',
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    );
+                    CREATE UNIQUE INDEX entities_identity ON entities(namespace, type, normalized_name);
+                    CREATE INDEX entities_by_name ON entities(namespace, normalized_name);
+
+                    CREATE TABLE aliases (
+                        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                        namespace TEXT NOT NULL,
+                        alias TEXT NOT NULL,
+                        normalized_alias TEXT NOT NULL,
+                        PRIMARY KEY (entity_id, normalized_alias)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX aliases_lookup ON aliases(namespace, normalized_alias);
+
+                    CREATE TABLE edges (
+                        id INTEGER PRIMARY KEY,
+                        namespace TEXT NOT NULL,
+                        subject_id INTEGER NOT NULL REFERENCES entities(id),
+                        relation TEXT NOT NULL,
+                        object_id INTEGER REFERENCES entities(id),
+                        object_value TEXT,
+                        fact TEXT,
+                        valid_from INTEGER NOT NULL,
+                        valid_to INTEGER,
+                        recorded_at INTEGER NOT NULL,
+                        expired_at INTEGER,
+                        end_kind TEXT CHECK (end_kind IN ('superseded', 'ended', 'withdrawn')),
+                        superseded_by INTEGER REFERENCES edges(id) ON DELETE SET NULL,
+                        confidence REAL NOT NULL DEFAULT 1.0,
+                        attributes TEXT NOT NULL DEFAULT '{}',
+                        CHECK ((object_id IS NULL) <> (object_value IS NULL)),
+                        CHECK (valid_to IS NULL OR expired_at IS NOT NULL)
+                    );
+                    CREATE INDEX edges_outgoing ON edges(subject_id, relation, valid_to);
+                    CREATE INDEX edges_incoming ON edges(object_id, relation, valid_to);
+                    CREATE INDEX edges_superseded_by ON edges(superseded_by) WHERE superseded_by IS NOT NULL;
+
+                    CREATE TABLE episodes (
+                        id INTEGER PRIMARY KEY,
+                        namespace TEXT NOT NULL,
+                        content TEXT NOT NULL,
+                        role TEXT,
+                        external_id TEXT,
+                        occurred_at INTEGER NOT NULL,
+                        recorded_at INTEGER NOT NULL,
+                        metadata TEXT NOT NULL DEFAULT '{}'
+                    );
+                    CREATE UNIQUE INDEX episodes_external_id ON episodes(namespace, external_id)
+                        WHERE external_id IS NOT NULL;
+                    CREATE INDEX episodes_by_time ON episodes(namespace, occurred_at);
+
+                    CREATE TABLE edge_sources (
+                        edge_id INTEGER NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+                        episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+                        recorded_at INTEGER NOT NULL,
+                        PRIMARY KEY (edge_id, episode_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX edge_sources_by_episode ON edge_sources(episode_id);
+                    """)
+        }
+        return migrator
+    }
+}

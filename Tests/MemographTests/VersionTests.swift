@@ -1,6 +1,0 @@
-import Memograph
-import Testing
-
-@Test func versionIsSemantic() {
-    #expect(MemographVersion.string.split(separator: ".").count == 3)
-}
