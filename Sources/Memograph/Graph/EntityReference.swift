@@ -33,6 +33,8 @@ public enum EntityReference: Hashable, Sendable, ExpressibleByStringLiteral, Cus
     /// A type is an identifier that starts with an upper-case letter: `Person`, `Service`, `CI_Job`.
     public static func looksLikeType(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, first.properties.isUppercase else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        return text.unicodeScalars.allSatisfy {
+            $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
     }
 }

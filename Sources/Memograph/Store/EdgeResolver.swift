@@ -36,7 +36,8 @@ struct EdgeResolver {
         }
 
         let single = assertion.singleValued ?? rules.isSingleValued(relation)
-        let versions = try believedVersions(subject: subject, relation: relation, object: single ? nil : object)
+        let versions = try believedVersions(
+            subject: subject, relation: relation, object: single ? nil : object)
         let draft = Draft(
             subject: subject, relation: relation, object: object, fact: assertion.fact, validFrom: validFrom,
             validTo: validTo, confidence: assertion.confidence)
@@ -88,7 +89,7 @@ struct EdgeResolver {
         case nil:
             break
         }
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RowDecoding.edge)
+        return try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
     private func insert(_ draft: Draft, end: EdgeEnd?, supersededBy: EdgeID?) throws -> EdgeID {
@@ -128,9 +129,10 @@ struct EdgeResolver {
     }
 
     private func requireEpisode(_ id: EpisodeID) throws {
-        let found = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM episodes WHERE id = ? AND namespace = ?"),
-            arguments: [id.rawValue, namespace]) ?? false
+        let found =
+            try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM episodes WHERE id = ? AND namespace = ?"),
+                arguments: [id.rawValue, namespace]) ?? false
         guard found else { throw MemographError.unknownEpisode(id) }
     }
 

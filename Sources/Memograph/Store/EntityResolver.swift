@@ -11,9 +11,15 @@ struct EntityResolver {
     static let defaultType = "Thing"
 
     func find(_ reference: EntityReference) throws -> [Entity] {
+        if case .id(let id) = reference { return try load([id]) }
+        return try load(findIDs(reference)).sorted { ($0.type, $0.id) < ($1.type, $1.id) }
+    }
+
+    /// The ids of the entities `reference` matches, without loading them.
+    func findIDs(_ reference: EntityReference) throws -> [EntityID] {
         switch reference {
         case .id(let id):
-            return try load([id])
+            return try exists(id) ? [id] : []
         case .name(let name, let type):
             let normalized = NameNormalizer.normalize(name)
             var sql = """
@@ -25,8 +31,7 @@ struct EntityResolver {
                 sql = "SELECT id FROM entities WHERE type = ? AND id IN (\(sql))"
                 arguments = [type] + arguments
             }
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
-            return try load(ids.map { EntityID($0) }).sorted { ($0.type, $0.id) < ($1.type, $1.id) }
+            return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { EntityID($0) }
         }
     }
 
@@ -61,7 +66,8 @@ struct EntityResolver {
             arguments: [id.rawValue, namespace]) ?? false
     }
 
-    func insert(name: String, type: String, summary: String?, attributes: [String: String]) throws -> EntityID {
+    func insert(name: String, type: String, summary: String?, attributes: [String: String]) throws -> EntityID
+    {
         let name = try TextRules.nonEmpty(name, field: "name")
         let type = try Self.validType(type)
         let micros = StoreTime.encode(now)
@@ -71,7 +77,8 @@ struct EntityResolver {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            namespace, type, name, NameNormalizer.normalize(name), summary, AttributeCoding.encode(attributes),
+            namespace, type, name, NameNormalizer.normalize(name), summary,
+            AttributeCoding.encode(attributes),
             micros, micros,
         ])
         return EntityID(db.lastInsertedRowID)
@@ -92,22 +99,25 @@ struct EntityResolver {
     /// Entities by id, in the order asked, skipping ids outside this namespace.
     func load(_ ids: [EntityID]) throws -> [Entity] {
         guard !ids.isEmpty else { return [] }
+        let list = IDList.json(ids.map(\.rawValue))
+        var aliases: [Int64: [String]] = [:]
+        let aliasRows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql:
+                    "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY alias"
+            ), arguments: [list])
+        while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
         var byID: [Int64: Entity] = [:]
-        for chunk in ids.map(\.rawValue).chunked(by: 500) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            var aliases: [Int64: [String]] = [:]
-            let aliasRows = try Row.fetchAll(
-                db, sql: "SELECT entity_id, alias FROM aliases WHERE entity_id IN (\(marks)) ORDER BY alias",
-                arguments: StatementArguments(chunk))
-            for row in aliasRows { aliases[row[0], default: []].append(row[1]) }
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT \(RowDecoding.entityColumns) FROM entities n WHERE n.id IN (\(marks)) AND n.namespace = ?",
-                arguments: StatementArguments(chunk) + [namespace])
-            for row in rows {
-                let id: Int64 = row[0]
-                byID[id] = RowDecoding.entity(row, aliases: aliases[id] ?? [])
-            }
+        // `+n.namespace` keeps SQLite on the primary key: the namespace index would scan the namespace.
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(RowDecoding.entityColumns) FROM entities n
+                    WHERE n.id IN (SELECT value FROM json_each(?)) AND +n.namespace = ?
+                    """), arguments: [list, namespace])
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            byID[id] = RowDecoding.entity(row, aliases: aliases[id] ?? [])
         }
         return ids.compactMap { byID[$0.rawValue] }
     }
@@ -116,15 +126,17 @@ struct EntityResolver {
         let type = type.trimmingCharacters(in: .whitespaces)
         guard EntityReference.looksLikeType(type), type.count <= 100 else {
             throw MemographError.invalidArgument(
-                field: "type", reason: "'\(type)' is not a type name (a capitalised identifier such as Person)")
+                field: "type",
+                reason: "'\(type)' is not a type name (a capitalised identifier such as Person)")
         }
         return type
     }
 }
 
-extension Array {
-    /// Consecutive slices of at most `size` elements (SQLite bounds the number of parameters).
-    func chunked(by size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+/// Passes a list of ids to SQL as one bound JSON array, read back with `json_each`, so that one
+/// cached statement serves lists of any length.
+enum IDList {
+    static func json(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 }

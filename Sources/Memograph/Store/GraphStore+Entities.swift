@@ -10,7 +10,7 @@ extension GraphStore {
         attributes: [String: String] = [:]
     ) throws -> Entity {
         let now = self.now
-        return try pool.write { db in
+        return try database.write { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now)
             let type = try EntityResolver.validType(type)
             let name = try TextRules.nonEmpty(name, field: "name")
@@ -33,14 +33,31 @@ extension GraphStore {
         }
     }
 
+    /// Creates the entities that do not exist yet, all in one transaction, and returns every
+    /// entity's id in the order given; existing ones are left as they are.
+    public func upsertEntities(_ drafts: [(name: String, type: String)]) throws -> [EntityID] {
+        let now = self.now
+        return try database.write { db in
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            return try drafts.map { draft in
+                let type = try EntityResolver.validType(draft.type)
+                if let existing = try resolver.findIDs(.name(draft.name, type: type)).first {
+                    return existing
+                }
+                return try resolver.insert(name: draft.name, type: type, summary: nil, attributes: [:])
+            }
+        }
+    }
+
     /// The entity with this id, or nil when there is none in this namespace.
     public func entity(_ id: EntityID) throws -> Entity? {
-        try pool.read { db in try EntityResolver(db: db, namespace: namespace, now: now).load([id]).first }
+        try database.read { db in try EntityResolver(db: db, namespace: namespace, now: now).load([id]).first
+        }
     }
 
     /// Entities whose name or alias matches `name` (case- and space-insensitively), optionally of one type.
     public func findEntities(named name: String, type: String? = nil) throws -> [Entity] {
-        try pool.read { db in
+        try database.read { db in
             try EntityResolver(db: db, namespace: namespace, now: now).find(.name(name, type: type))
         }
     }
@@ -49,13 +66,15 @@ extension GraphStore {
     ///
     /// - Throws: ``MemographError/unknownEntity(_:)`` or ``MemographError/ambiguousEntity(_:candidates:)``.
     public func resolve(_ reference: EntityReference) throws -> Entity {
-        try pool.read { db in try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference) }
+        try database.read { db in
+            try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
+        }
     }
 
     /// Adds other names that resolve to the entity.
     public func addAliases(_ aliases: [String], to reference: EntityReference) throws {
         let now = self.now
-        try pool.write { db in
+        try database.write { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now)
             try resolver.addAliases(aliases, to: try resolver.resolve(reference).id)
         }

@@ -21,7 +21,7 @@ extension GraphStore {
             try TextRules.check(value, field: "metadata[\(key)]", allowNewlines: true)
         }
         let now = self.now
-        return try pool.write { db in
+        return try database.write { db in
             if let externalID,
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM episodes WHERE namespace = ? AND external_id = ?",
@@ -36,7 +36,8 @@ extension GraphStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    namespace, content, role, externalID, StoreTime.encode(occurredAt ?? now), StoreTime.encode(now),
+                    namespace, content, role, externalID, StoreTime.encode(occurredAt ?? now),
+                    StoreTime.encode(now),
                     AttributeCoding.encode(metadata),
                 ])
             return try loadEpisode(EpisodeID(db.lastInsertedRowID), db: db)
@@ -45,15 +46,16 @@ extension GraphStore {
 
     /// The episode with this id.
     public func episode(_ id: EpisodeID) throws -> Episode {
-        try pool.read { db in try loadEpisode(id, db: db) }
+        try database.read { db in try loadEpisode(id, db: db) }
     }
 
     /// The episode the caller stored under `externalID`, if any.
     public func episode(externalID: String) throws -> Episode? {
-        try pool.read { db in
+        try database.read { db in
             try Row.fetchOne(
                 db,
-                sql: "SELECT \(RowDecoding.episodeColumns) FROM episodes p WHERE p.namespace = ? AND p.external_id = ?",
+                sql:
+                    "SELECT \(RowDecoding.episodeColumns) FROM episodes p WHERE p.namespace = ? AND p.external_id = ?",
                 arguments: [namespace, externalID]
             ).map(RowDecoding.episode)
         }
@@ -61,7 +63,7 @@ extension GraphStore {
 
     /// Episodes, most recent occurrence first.
     public func episodes(limit: Int = 100) throws -> [Episode] {
-        try pool.read { db in
+        try database.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -79,7 +81,7 @@ extension GraphStore {
     @discardableResult
     public func deleteEpisode(_ id: EpisodeID) throws -> [EdgeID] {
         let now = self.now
-        return try pool.write { db in
+        return try database.write { db in
             _ = try loadEpisode(id, db: db)
             let orphans = try Row.fetchAll(
                 db,
@@ -103,7 +105,8 @@ extension GraphStore {
 
     func loadEpisode(_ id: EpisodeID, db: Database) throws -> Episode {
         let row = try Row.fetchOne(
-            db, sql: "SELECT \(RowDecoding.episodeColumns) FROM episodes p WHERE p.id = ? AND p.namespace = ?",
+            db,
+            sql: "SELECT \(RowDecoding.episodeColumns) FROM episodes p WHERE p.id = ? AND p.namespace = ?",
             arguments: [id.rawValue, namespace])
         guard let row else { throw MemographError.unknownEpisode(id) }
         return RowDecoding.episode(row)

@@ -9,7 +9,7 @@ extension GraphStore {
         asOf: Date? = nil, knownAt: Date? = nil
     ) throws -> [Fact] {
         let now = self.now
-        return try pool.read { db in
+        return try database.read { db in
             let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
             let time = TimeSlice(asOf: asOf, knownAt: knownAt).sqlCondition(now: now)
             var parts: [String] = []
@@ -18,13 +18,14 @@ extension GraphStore {
             for (column, wanted) in [("subject_id", EdgeDirection.outgoing), ("object_id", .incoming)]
             where direction == .both || direction == wanted {
                 parts.append(
-                    "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.\(column) = ?\(relationClause) AND \(time.sql)")
+                    "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.\(column) = ?\(relationClause) AND \(time.sql)"
+                )
                 arguments += [entity.id.rawValue]
                 if let relation { arguments += [relation] }
                 arguments += time.arguments
             }
             let sql = parts.joined(separator: " UNION ALL ") + " ORDER BY 8 DESC, 1 DESC"
-            let edges = try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RowDecoding.edge)
+            let edges = try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments)
             return try assemble(edges, db: db, now: now)
         }
     }
@@ -33,7 +34,7 @@ extension GraphStore {
     /// included, in event-time order: the fact's timeline.
     public func history(of reference: EntityReference, relation: String) throws -> [Fact] {
         let now = self.now
-        return try pool.read { db in
+        return try database.read { db in
             let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
             let edges = try Row.fetchAll(
                 db,
@@ -49,7 +50,7 @@ extension GraphStore {
     /// One edge with its ends and provenance.
     public func fact(_ id: EdgeID) throws -> Fact {
         let now = self.now
-        return try pool.read { db in try assemble([loadEdge(id, db: db)], db: db, now: now)[0] }
+        return try database.read { db in try assemble([loadEdge(id, db: db)], db: db, now: now)[0] }
     }
 
     /// Resolves both ends and the provenance of `edges`, keeping their order.
@@ -63,16 +64,13 @@ extension GraphStore {
         let entities = try EntityResolver(db: db, namespace: namespace, now: now).load(Array(ids))
         let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
         var sources: [EdgeID: [EpisodeID]] = [:]
-        for chunk in edges.map(\.id.rawValue).chunked(by: 500) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db,
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
                 sql: """
-                    SELECT edge_id, episode_id FROM edge_sources WHERE edge_id IN (\(marks))
+                    SELECT edge_id, episode_id FROM edge_sources WHERE edge_id IN (SELECT value FROM json_each(?))
                     ORDER BY recorded_at, episode_id
-                    """, arguments: StatementArguments(chunk))
-            for row in rows { sources[EdgeID(row[0]), default: []].append(EpisodeID(row[1])) }
-        }
+                    """), arguments: [IDList.json(edges.map(\.id.rawValue))])
+        while let row = try rows.next() { sources[EdgeID(row[0]), default: []].append(EpisodeID(row[1])) }
         return edges.compactMap { edge in
             guard let subject = byID[edge.subject] else { return nil }
             return Fact(

@@ -16,7 +16,7 @@ extension GraphStore {
     @discardableResult
     public func relate(_ assertions: [Assertion]) throws -> [RelateOutcome] {
         let now = self.now
-        return try pool.write { db in
+        return try database.write { db in
             let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: rules)
             return try assertions.map { try resolver.apply($0) }
         }
@@ -50,14 +50,15 @@ extension GraphStore {
     /// as-of reads before that instant.
     public func retract(_ id: EdgeID, at instant: Date? = nil) throws {
         let now = self.now
-        try pool.write { db in
+        try database.write { db in
             let edge = try loadEdge(id, db: db)
             guard edge.validTo == nil, edge.expiredAt == nil else {
                 throw MemographError.invalidArgument(field: "edge", reason: "\(id) is already closed")
             }
             let end = StoreTime.truncate(instant ?? now)
             guard end > edge.validFrom else {
-                throw MemographError.invalidArgument(field: "at", reason: "must be after the fact's validFrom")
+                throw MemographError.invalidArgument(
+                    field: "at", reason: "must be after the fact's validFrom")
             }
             try db.execute(
                 sql: "UPDATE edges SET valid_to = ?, expired_at = ?, end_kind = 'ended' WHERE id = ?",
@@ -69,10 +70,12 @@ extension GraphStore {
     /// version it had closed becomes current again. Use ``retract(_:at:)`` to keep history.
     public func purge(_ id: EdgeID) throws {
         let now = self.now
-        try pool.write { db in
+        try database.write { db in
             let edge = try loadEdge(id, db: db)
             try TimelineRepair(db: db, now: now).bridge(over: edge)
-            try db.execute(sql: "UPDATE edges SET superseded_by = NULL WHERE superseded_by = ?", arguments: [id.rawValue])
+            try db.execute(
+                sql: "UPDATE edges SET superseded_by = NULL WHERE superseded_by = ?", arguments: [id.rawValue]
+            )
             try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
         }
     }

@@ -36,7 +36,7 @@ extension GraphStore {
     public func statistics() throws -> StoreStatistics {
         let now = self.now
         let time = TimeSlice.current.sqlCondition(now: now)
-        return try pool.read { db in
+        return try database.read { db in
             let count = { (sql: String, arguments: StatementArguments) in
                 try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }
@@ -48,7 +48,9 @@ extension GraphStore {
                     """, arguments: [namespace] + time.arguments
             ).map { StoreStatistics.RelationCount(relation: $0[0], edges: $0[1]) }
             let types = try Row.fetchAll(
-                db, sql: "SELECT type, count(*) FROM entities WHERE namespace = ? GROUP BY type ORDER BY 2 DESC, 1",
+                db,
+                sql:
+                    "SELECT type, count(*) FROM entities WHERE namespace = ? GROUP BY type ORDER BY 2 DESC, 1",
                 arguments: [namespace]
             ).map { StoreStatistics.TypeCount(type: $0[0], entities: $0[1]) }
             let namespaces = try String.fetchAll(

@@ -12,7 +12,7 @@ extension GraphStore {
             throw MemographError.invalidArgument(field: "depth", reason: "must be between 1 and 10")
         }
         let now = self.now
-        return try pool.read { db in
+        return try database.read { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now)
             let start = try resolver.resolve(reference).id
             let walker = GraphWalker(
@@ -32,7 +32,9 @@ extension GraphStore {
             let entities = try resolver.load(found.map(\.id))
             let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
             return found.compactMap { item in
-                byID[item.id].map { Neighbour(entity: $0, hops: item.hops, via: item.step.edge, from: item.step.from) }
+                byID[item.id].map {
+                    Neighbour(entity: $0, hops: item.hops, via: item.step.edge, from: item.step.from)
+                }
             }
         }
     }
@@ -47,13 +49,14 @@ extension GraphStore {
             throw MemographError.invalidArgument(field: "maxDepth", reason: "must be between 1 and 12")
         }
         let now = self.now
-        return try pool.read { db in
+        return try database.read { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now)
             let source = try resolver.resolve(start).id
             let target = try resolver.resolve(goal).id
             if source == target { return [] }
             let walker = GraphWalker(
-                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: nil, direction: .both)
+                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: nil,
+                direction: .both)
             var parent: [EntityID: GraphWalker.Step] = [:]
             var frontier = [source]
             var seen: Set<EntityID> = [source]
@@ -65,7 +68,9 @@ extension GraphStore {
                         var steps: [PathStep] = []
                         var cursor = target
                         while let step = parent[cursor] {
-                            steps.append(PathStep(edge: step.edge, from: step.from, to: step.to, reversed: step.reversed))
+                            steps.append(
+                                PathStep(
+                                    edge: step.edge, from: step.from, to: step.to, reversed: step.reversed))
                             cursor = step.from
                         }
                         return steps.reversed()
@@ -97,27 +102,25 @@ struct GraphWalker {
     func steps(from frontier: [EntityID]) throws -> [Step] {
         let time = slice.sqlCondition(now: now)
         var steps: [Step] = []
-        for chunk in frontier.map(\.rawValue).chunked(by: 500) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            let relationClause = relation == nil ? "" : " AND e.relation = ?"
-            for (column, reversed) in [("subject_id", false), ("object_id", true)] {
-                if direction == .outgoing && reversed || direction == .incoming && !reversed { continue }
-                var arguments = StatementArguments(chunk)
-                if let relation { arguments += [relation] }
-                arguments += time.arguments
-                let sql = """
-                    SELECT \(RowDecoding.edgeColumns) FROM edges e
-                    WHERE e.\(column) IN (\(marks))\(relationClause) AND e.object_id IS NOT NULL AND \(time.sql)
-                    ORDER BY e.id
-                    """
-                for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) {
-                    let edge = RowDecoding.edge(row)
-                    guard let object = edge.object.entityID else { continue }
-                    steps.append(
-                        reversed
-                            ? Step(from: object, to: edge.subject, edge: edge, reversed: true)
-                            : Step(from: edge.subject, to: object, edge: edge, reversed: false))
-                }
+        let list = IDList.json(frontier.map(\.rawValue))
+        let relationClause = relation == nil ? "" : " AND e.relation = ?"
+        for (column, reversed) in [("subject_id", false), ("object_id", true)] {
+            if direction == .outgoing && reversed || direction == .incoming && !reversed { continue }
+            var arguments: StatementArguments = [list]
+            if let relation { arguments += [relation] }
+            arguments += time.arguments
+            let sql = """
+                SELECT \(RowDecoding.edgeColumns) FROM edges e
+                WHERE e.\(column) IN (SELECT value FROM json_each(?))\(relationClause)
+                  AND e.object_id IS NOT NULL AND \(time.sql)
+                ORDER BY e.id
+                """
+            for edge in try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments) {
+                guard let object = edge.object.entityID else { continue }
+                steps.append(
+                    reversed
+                        ? Step(from: object, to: edge.subject, edge: edge, reversed: true)
+                        : Step(from: edge.subject, to: object, edge: edge, reversed: false))
             }
         }
         return steps

@@ -15,7 +15,7 @@ public final class GraphStore: Sendable {
     /// Which relations are single-valued when the caller does not say.
     public let rules: RelationRules
 
-    let pool: DatabasePool
+    let database: any DatabaseWriter
     let clock: @Sendable () -> Date
 
     /// Opens (creating when missing) the store at `path`.
@@ -23,20 +23,23 @@ public final class GraphStore: Sendable {
     /// - Throws: ``MemographError/notAMemographStore(path:reason:)`` for a file that is not a
     ///   Memograph store, ``MemographError/newerSchema(path:unknownMigrations:)`` for one written
     ///   by a newer version; the file is not modified in either case.
+    ///
+    /// - Parameter access: ``StoreAccess/concurrent`` (the default) for long-lived processes that
+    ///   read from several threads; ``StoreAccess/single`` for one-shot tools.
     public convenience init(
         path: String, namespace: String = "default", rules: RelationRules = .builtIn,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        access: StoreAccess = .concurrent, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         try Self.validateNamespace(namespace)
-        let pool = try StoreOpener.open(path: path)
-        self.init(pool: pool, path: path, namespace: namespace, rules: rules, clock: clock)
+        let database = try StoreOpener.open(path: path, access: access)
+        self.init(database: database, path: path, namespace: namespace, rules: rules, clock: clock)
     }
 
     init(
-        pool: DatabasePool, path: String, namespace: String, rules: RelationRules,
+        database: any DatabaseWriter, path: String, namespace: String, rules: RelationRules,
         clock: @escaping @Sendable () -> Date
     ) {
-        self.pool = pool
+        self.database = database
         self.path = path
         self.namespace = namespace
         self.rules = rules
@@ -46,12 +49,21 @@ public final class GraphStore: Sendable {
     /// A view of another namespace in the same file.
     public func namespace(_ name: String) throws -> GraphStore {
         try Self.validateNamespace(name)
-        return GraphStore(pool: pool, path: path, namespace: name, rules: rules, clock: clock)
+        return GraphStore(database: database, path: path, namespace: name, rules: rules, clock: clock)
     }
 
     /// The same namespace under other relation rules.
     public func with(rules: RelationRules) -> GraphStore {
-        GraphStore(pool: pool, path: path, namespace: namespace, rules: rules, clock: clock)
+        GraphStore(database: database, path: path, namespace: namespace, rules: rules, clock: clock)
+    }
+
+    /// Closes the file, folding the write-ahead log into it so that the file alone holds the
+    /// whole store. Calls made after closing fail.
+    public func close() throws {
+        // GRDB closes a pool's writer before its read-only readers, and a read-only connection
+        // cannot checkpoint, so the log is folded in explicitly first.
+        _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) }
+        try database.close()
     }
 
     /// The current time on the store's clock, truncated to stored precision.

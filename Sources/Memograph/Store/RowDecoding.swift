@@ -23,6 +23,14 @@ enum RowDecoding {
             attributes: AttributeCoding.decode(row[14]))
     }
 
+    /// Runs `statement` and decodes each row as an edge without copying rows.
+    static func edges(_ statement: Statement, arguments: StatementArguments) throws -> [Edge] {
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        var edges: [Edge] = []
+        while let row = try cursor.next() { edges.append(edge(row)) }
+        return edges
+    }
+
     static let entityColumns = """
         n.id, n.namespace, n.type, n.name, n.summary, n.attributes, n.created_at, n.updated_at
         """

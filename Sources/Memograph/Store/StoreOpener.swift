@@ -4,11 +4,14 @@ import GRDB
 /// Opens a store file, refusing — without writing a byte — files that are not Memograph stores
 /// or that a newer Memograph wrote.
 enum StoreOpener {
-    static func open(path: String) throws -> DatabasePool {
+    static func open(path: String, access: StoreAccess) throws -> any DatabaseWriter {
         let migrator = StoreSchema.migrator
+        let isNew: Bool
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             try inspect(path: path, migrator: migrator)
+            isNew = false
         } else {
+            isNew = true
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
@@ -16,11 +19,26 @@ enum StoreOpener {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
+            // WAL with NORMAL sync is durable across application crashes; a larger page cache
+            // and memory-mapped reads keep adjacency lookups off the read(2) path.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
-        let pool = try DatabasePool(path: path, configuration: configuration)
-        try migrator.migrate(pool)
-        return pool
+        let database: any DatabaseWriter
+        switch access {
+        case .concurrent:
+            database = try DatabasePool(path: path, configuration: configuration)
+        case .single:
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            if isNew {
+                // Stores are always WAL, so a single-connection tool and a server can share one.
+                try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+            }
+            database = queue
+        }
+        try migrator.migrate(database)
+        return database
     }
 
     /// Reads the file read-only and throws unless it is an empty database or a Memograph store
@@ -38,7 +56,8 @@ enum StoreOpener {
                     guard tableCount == 0 else {
                         throw MemographError.notAMemographStore(
                             path: path,
-                            reason: "it is an SQLite database of another application (application_id \(applicationID))"
+                            reason:
+                                "it is an SQLite database of another application (application_id \(applicationID))"
                         )
                     }
                     return
@@ -51,7 +70,8 @@ enum StoreOpener {
             }
             try queue.close()
         } catch let error as DatabaseError {
-            throw MemographError.notAMemographStore(path: path, reason: error.message ?? "\(error.resultCode)")
+            throw MemographError.notAMemographStore(
+                path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }
 }

@@ -3,14 +3,17 @@ import Foundation
 /// The rules every stored identifier-like text obeys: no NUL or other control characters
 /// (they break exports and terminals) and a bounded length.
 enum TextRules {
-    static func check(_ text: String, field: String, maxLength: Int = 10_000, allowNewlines: Bool = false) throws {
+    static func check(_ text: String, field: String, maxLength: Int = 10_000, allowNewlines: Bool = false)
+        throws
+    {
         if text.unicodeScalars.count > maxLength {
             throw MemographError.invalidArgument(field: field, reason: "longer than \(maxLength) characters")
         }
         for scalar in text.unicodeScalars where scalar.properties.generalCategory == .control {
             if allowNewlines, scalar == "\n" || scalar == "\t" || scalar == "\r" { continue }
             let code = String(scalar.value, radix: 16, uppercase: true)
-            throw MemographError.invalidArgument(field: field, reason: "contains the control character U+\(code)")
+            throw MemographError.invalidArgument(
+                field: field, reason: "contains the control character U+\(code)")
         }
     }
 

@@ -41,7 +41,8 @@ import Testing
 
     @Test func emptyRelation() throws {
         let fixture = try seeded()
-        try expectUnchanged(fixture, throws: .invalidArgument(field: "relation", reason: "must not be empty")) {
+        try expectUnchanged(fixture, throws: .invalidArgument(field: "relation", reason: "must not be empty"))
+        {
             try fixture.store.relate("Person:Ada", "  ", "Tool:vim")
         }
     }
@@ -53,14 +54,17 @@ import Testing
         ) {
             try fixture.store.relate("Person:Ada", "uses", .name("vi\u{0}m", type: "Tool"))
         }
-        try expectUnchanged(fixture, throws: .invalidArgument(field: "validTo", reason: "must be after validFrom")) {
+        try expectUnchanged(
+            fixture, throws: .invalidArgument(field: "validTo", reason: "must be after validFrom")
+        ) {
             try fixture.store.relate("Person:Ada", "uses", "Tool:vim", validFrom: day(5), validTo: day(4))
         }
     }
 
     @Test func failingBatchWritesNothing() throws {
         let fixture = try seeded()
-        try expectUnchanged(fixture, throws: .invalidArgument(field: "relation", reason: "must not be empty")) {
+        try expectUnchanged(fixture, throws: .invalidArgument(field: "relation", reason: "must not be empty"))
+        {
             try fixture.store.relate([
                 Assertion("Person:Ada", "uses", .entity("Tool:vim")),
                 Assertion("Person:Ada", "", .entity("Tool:emacs")),

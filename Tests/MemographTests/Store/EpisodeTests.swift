@@ -39,8 +39,9 @@ import Testing
         #expect(vim.end == .withdrawn)
         #expect(vim.expiredAt == day(3))
         // What the store believed before the deletion is still answerable.
-        #expect(try store.facts(about: "Person:Ada", knownAt: day(2)).map(\.objectText).sorted()
-            == ["git", "platform", "vim"])
+        #expect(
+            try store.facts(about: "Person:Ada", knownAt: day(2)).map(\.objectText).sorted()
+                == ["git", "platform", "vim"])
     }
 
     @Test func deletingTheEpisodeBehindANewValueRestoresTheOldOne() throws {

@@ -21,7 +21,8 @@ struct StoreFixture {
     let store: GraphStore
 
     init(namespace: String = "default", rules: RelationRules = .builtIn, start: Date = day(60)) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("memograph-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "memograph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("memory.sqlite").path
         let clock = ManualClock(start)

@@ -37,8 +37,10 @@ import Testing
 
     @Test func callerCanMarkARelationSingleValued() throws {
         let fixture = try StoreFixture()
-        try fixture.store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(1), singleValued: true)
-        try fixture.store.relate("Person:Ada", "memberOf", "Team:search", validFrom: day(5), singleValued: true)
+        try fixture.store.relate(
+            "Person:Ada", "memberOf", "Team:platform", validFrom: day(1), singleValued: true)
+        try fixture.store.relate(
+            "Person:Ada", "memberOf", "Team:search", validFrom: day(5), singleValued: true)
         #expect(try fixture.store.facts(about: "Person:Ada").map(\.objectText) == ["search"])
         let asOfDay3 = try fixture.store.facts(about: "Person:Ada", asOf: day(3))
         #expect(asOfDay3.map(\.objectText) == ["platform"])
@@ -79,7 +81,10 @@ import Testing
         #expect(try store.fact(b.edgeID).edge.validTo == day(10))
         #expect(try store.fact(b.edgeID).edge.supersededBy == c.edgeID)
         for (instant, expected) in [(day(2), "Lin"), (day(7), "Kai"), (day(12), "Mo")] {
-            #expect(try store.facts(about: "Person:Ada", relation: "reportsTo", direction: .outgoing, asOf: instant)
+            #expect(
+                try store.facts(
+                    about: "Person:Ada", relation: "reportsTo", direction: .outgoing, asOf: instant
+                )
                 .map(\.objectText) == [expected])
         }
     }
@@ -89,9 +94,12 @@ import Testing
         let store = fixture.store
         let first = try store.addEpisode("Ada is on the platform team", role: "user")
         let second = try store.addEpisode("Ada works in platform", role: "user")
-        let a = try store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(1), source: first.id)
-        let b = try store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(2), source: second.id)
-        let c = try store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(3), source: second.id)
+        let a = try store.relate(
+            "Person:Ada", "memberOf", "Team:platform", validFrom: day(1), source: first.id)
+        let b = try store.relate(
+            "Person:Ada", "memberOf", "Team:platform", validFrom: day(2), source: second.id)
+        let c = try store.relate(
+            "Person:Ada", "memberOf", "Team:platform", validFrom: day(3), source: second.id)
         #expect(b == .duplicate(a.edgeID))
         #expect(c == .duplicate(a.edgeID))
         #expect(try store.statistics().totalEdges == 1)

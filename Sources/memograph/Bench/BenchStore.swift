@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import Memograph
+
+struct BenchStore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Insert throughput and read latency of the graph store on a generated graph.",
+        discussion: """
+            Builds a graph of --entities entities and --edges edges (uniformly random ends, 8 relations) \
+            with batched inserts, then times --singles single-fact writes (one transaction each) and \
+            --queries random neighbours(depth: 2) and facts(about:) reads. Use a release build.
+            """)
+
+    @Option(help: "Entities in the generated graph.") var entities = 100_000
+    @Option(help: "Edges in the generated graph.") var edges = 1_000_000
+    @Option(help: "Assertions per transaction in the batched phase.") var batch = 1_000
+    @Option(help: "Single-fact writes to time.") var singles = 5_000
+    @Option(help: "Reads of each kind to time.") var queries = 2_000
+    @Option(help: "Store file (default: a new file in a temporary directory, removed afterwards).") var db:
+        String?
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "memograph-bench-\(UUID())")
+        let path = db ?? directory.appendingPathComponent("bench.sqlite").path
+        defer { if db == nil { try? FileManager.default.removeItem(at: directory) } }
+        let store = try GraphStore(path: path)
+        defer { try? store.close() }
+        var random = SeededGenerator(seed: 42)
+        let types = ["Person", "Team", "Service", "Repository", "Tool", "Project", "Device", "Document"]
+        let relations = [
+            "uses", "dependsOn", "knows", "memberOf", "maintains", "worksOn", "contributesTo", "owns",
+        ]
+
+        var ids: [EntityID] = []
+        let entitySeconds = try Measurements.seconds {
+            for start in stride(from: 0, to: entities, by: 10_000) {
+                let drafts = (start..<min(start + 10_000, entities)).map {
+                    (name: "entity-\($0)", type: types[$0 % types.count])
+                }
+                ids += try store.upsertEntities(drafts)
+            }
+        }
+        log("entities: \(entities) in \(format(entitySeconds)) s")
+
+        var written = 0
+        let batchSeconds = try Measurements.seconds {
+            while written < edges {
+                let count = min(batch, edges - written)
+                let assertions = (0..<count).map { _ in
+                    Assertion(
+                        .id(ids.randomElement(using: &random)!), relations.randomElement(using: &random)!,
+                        .entity(.id(ids.randomElement(using: &random)!)))
+                }
+                try store.relate(assertions)
+                written += count
+                if written % 100_000 == 0 { log("edges: \(written)") }
+            }
+        }
+        let batchRate = Double(edges) / batchSeconds
+
+        let singleSeconds = try Measurements.seconds {
+            for index in 0..<singles {
+                try store.relate(
+                    .id(ids.randomElement(using: &random)!), "listensOnPort", value: "\(8000 + index % 1000)")
+            }
+        }
+        let singleRate = Double(singles) / singleSeconds
+
+        var neighbourTimes: [Double] = []
+        var factTimes: [Double] = []
+        var reached = 0
+        for _ in 0..<queries {
+            let entity = ids.randomElement(using: &random)!
+            neighbourTimes.append(
+                try Measurements.seconds { reached += try store.neighbours(of: .id(entity), depth: 2).count }
+                    * 1000)
+            factTimes.append(try Measurements.seconds { _ = try store.facts(about: .id(entity)) } * 1000)
+        }
+
+        let report = BenchStoreReport(
+            entities: entities, edges: edges, batchEdgesPerSecond: batchRate,
+            singleEdgesPerSecond: singleRate,
+            neighboursDepth2P50Ms: Measurements.quantile(neighbourTimes, 0.5),
+            neighboursDepth2P95Ms: Measurements.quantile(neighbourTimes, 0.95),
+            meanNeighboursReached: Double(reached) / Double(queries),
+            factsP50Ms: Measurements.quantile(factTimes, 0.5),
+            factsP95Ms: Measurements.quantile(factTimes, 0.95),
+            fileMegabytes: Double(
+                (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576,
+            peakResidentMegabytes: Measurements.peakResidentMegabytes())
+        if json { return try Output.json(report) }
+        print(
+            "graph                 \(entities) entities, \(edges) edges (\(format(report.fileMegabytes)) MB file)"
+        )
+        print("batched inserts       \(Int(batchRate)) edges/s (batch \(batch); goal ≥ 50000)")
+        print("single inserts        \(Int(singleRate)) edges/s (one transaction each; goal ≥ 2000)")
+        print(
+            "neighbours(depth: 2)  p50 \(format(report.neighboursDepth2P50Ms)) ms, p95 \(format(report.neighboursDepth2P95Ms)) ms (\(Int(report.meanNeighboursReached)) entities reached on average; goal p50 ≤ 1 ms)"
+        )
+        print(
+            "facts(about:)         p50 \(format(report.factsP50Ms)) ms, p95 \(format(report.factsP95Ms)) ms (goal p50 ≤ 1 ms)"
+        )
+        if let peak = report.peakResidentMegabytes { print("peak RSS              \(format(peak)) MB") }
+    }
+
+    private func log(_ message: String) {
+        if !json { FileHandle.standardError.write(Data("… \(message)\n".utf8)) }
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+/// The figures `bench store --json` prints.
+struct BenchStoreReport: Encodable {
+    var entities: Int
+    var edges: Int
+    var batchEdgesPerSecond: Double
+    var singleEdgesPerSecond: Double
+    var neighboursDepth2P50Ms: Double
+    var neighboursDepth2P95Ms: Double
+    var meanNeighboursReached: Double
+    var factsP50Ms: Double
+    var factsP95Ms: Double
+    var fileMegabytes: Double
+    var peakResidentMegabytes: Double?
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `memograph` executable, found next to the test bundle, against a store in a
+/// fresh temporary directory.
+struct CommandRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let directory: URL
+    let db: String
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("memograph-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        db = directory.appendingPathComponent("memory.sqlite").path
+    }
+
+    static var executable: URL {
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.isExecutableFile(
+            atPath: directory.appendingPathComponent("memograph").path),
+            directory.path != "/"
+        {
+            directory.deleteLastPathComponent()
+        }
+        return directory.appendingPathComponent("memograph")
+    }
+
+    /// `memograph ARGS --db <store>`.
+    func run(_ arguments: [String], withStore: Bool = true) throws -> Result {
+        try launch(Self.executable.path, arguments + (withStore ? ["--db", db] : []))
+    }
+
+    /// Runs a shell line with `$MG` set to the executable and `$DB` to the store (for raw bytes).
+    func shell(_ line: String) throws -> Result {
+        try launch("/bin/sh", ["-c", line], environment: ["MG": Self.executable.path, "DB": db])
+    }
+
+    private func launch(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> Result
+    {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The bytes of the store and its WAL.
+    func snapshot() -> [Data] {
+        [db, db + "-wal"].map { FileManager.default.contents(atPath: $0) ?? Data() }
+    }
+}
