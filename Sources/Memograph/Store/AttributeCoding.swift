@@ -10,8 +10,9 @@ enum AttributeCoding {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func decode(_ json: String) -> [String: String] {
-        guard json != "{}" else { return [:] }
+    /// Decodes a stored object; reads select `nullif(column, '{}')`, so an empty one arrives as nil.
+    static func decode(_ json: String?) -> [String: String] {
+        guard let json, json != "{}" else { return [:] }
         return (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
 }

@@ -99,25 +99,22 @@ struct EntityResolver {
     /// Entities by id, in the order asked, skipping ids outside this namespace.
     func load(_ ids: [EntityID]) throws -> [Entity] {
         guard !ids.isEmpty else { return [] }
-        let list = IDList.json(ids.map(\.rawValue))
-        var aliases: [Int64: [String]] = [:]
-        let aliasRows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql:
-                    "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?)) ORDER BY alias"
-            ), arguments: [list])
-        while let row = try aliasRows.next() { aliases[row[0], default: []].append(row[1]) }
         var byID: [Int64: Entity] = [:]
-        // `+n.namespace` keeps SQLite on the primary key: the namespace index would scan the namespace.
+        byID.reserveCapacity(ids.count)
+        // Aliases come along as one string joined by U+001F, a character names cannot contain.
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT \(RowDecoding.entityColumns) FROM entities n
-                    WHERE n.id IN (SELECT value FROM json_each(?)) AND +n.namespace = ?
-                    """), arguments: [list, namespace])
+                    SELECT \(RowDecoding.entityColumns),
+                        (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.entity_id = n.id)
+                    FROM json_each(?) AS wanted CROSS JOIN entities n ON n.id = wanted.value
+                    WHERE n.namespace = ?
+                    """), arguments: [IDList.json(ids.map(\.rawValue)), namespace])
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            byID[id] = RowDecoding.entity(row, aliases: aliases[id] ?? [])
+            let joined: String? = row[8]
+            let aliases = joined.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
+            let entity = RowDecoding.entity(row, aliases: aliases)
+            byID[entity.id.rawValue] = entity
         }
         return ids.compactMap { byID[$0.rawValue] }
     }

@@ -109,11 +109,12 @@ struct GraphWalker {
             var arguments: StatementArguments = [list]
             if let relation { arguments += [relation] }
             arguments += time.arguments
+            // Driving the join from the id list walks the adjacency index once per id, with no
+            // temporary index over the list.
             let sql = """
-                SELECT \(RowDecoding.edgeColumns) FROM edges e
-                WHERE e.\(column) IN (SELECT value FROM json_each(?))\(relationClause)
-                  AND e.object_id IS NOT NULL AND \(time.sql)
-                ORDER BY e.id
+                SELECT \(RowDecoding.edgeColumns) FROM json_each(?) AS frontier CROSS JOIN edges e
+                  ON e.\(column) = frontier.value
+                WHERE e.object_id IS NOT NULL\(relationClause) AND \(time.sql)
                 """
             for edge in try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments) {
                 guard let object = edge.object.entityID else { continue }

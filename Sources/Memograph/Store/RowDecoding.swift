@@ -4,7 +4,8 @@ import GRDB
 enum RowDecoding {
     static let edgeColumns = """
         e.id, e.namespace, e.subject_id, e.relation, e.object_id, e.object_value, e.fact, e.valid_from,
-        e.valid_to, e.recorded_at, e.expired_at, e.end_kind, e.superseded_by, e.confidence, e.attributes
+        e.valid_to, e.recorded_at, e.expired_at, e.end_kind, e.superseded_by, e.confidence,
+        nullif(e.attributes, '{}')
         """
 
     static func edge(_ row: Row) -> Edge {
@@ -20,7 +21,7 @@ enum RowDecoding {
             validTo: validTo.map(StoreTime.decode), recordedAt: StoreTime.decode(row[9]),
             expiredAt: expiredAt.map(StoreTime.decode), end: endKind.flatMap(EdgeEnd.init(rawValue:)),
             supersededBy: supersededBy.map { EdgeID($0) }, confidence: row[13],
-            attributes: AttributeCoding.decode(row[14]))
+            attributes: AttributeCoding.decode(row[14] as String?))
     }
 
     /// Runs `statement` and decodes each row as an edge without copying rows.
@@ -32,24 +33,24 @@ enum RowDecoding {
     }
 
     static let entityColumns = """
-        n.id, n.namespace, n.type, n.name, n.summary, n.attributes, n.created_at, n.updated_at
+        n.id, n.namespace, n.type, n.name, n.summary, nullif(n.attributes, '{}'), n.created_at, n.updated_at
         """
 
     static func entity(_ row: Row, aliases: [String]) -> Entity {
         Entity(
             id: EntityID(row[0]), namespace: row[1], type: row[2], name: row[3], summary: row[4],
-            aliases: aliases, attributes: AttributeCoding.decode(row[5]),
+            aliases: aliases, attributes: AttributeCoding.decode(row[5] as String?),
             createdAt: StoreTime.decode(row[6]), updatedAt: StoreTime.decode(row[7]))
     }
 
     static let episodeColumns = """
-        p.id, p.namespace, p.content, p.role, p.external_id, p.occurred_at, p.recorded_at, p.metadata
+        p.id, p.namespace, p.content, p.role, p.external_id, p.occurred_at, p.recorded_at, nullif(p.metadata, '{}')
         """
 
     static func episode(_ row: Row) -> Episode {
         Episode(
             id: EpisodeID(row[0]), namespace: row[1], content: row[2], role: row[3], externalID: row[4],
             occurredAt: StoreTime.decode(row[5]), recordedAt: StoreTime.decode(row[6]),
-            metadata: AttributeCoding.decode(row[7]))
+            metadata: AttributeCoding.decode(row[7] as String?))
     }
 }
