@@ -29,7 +29,7 @@ final class BertWeights: @unchecked Sendable {
     private let fusedBuffers: [UnsafeMutableBufferPointer<Float>]
 
     init(file: SafetensorsFile, configuration c: BertConfiguration) throws(SafetensorsError) {
-        let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil ? "bert." : ""
+        let prefix = file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
         func tensor(_ name: String, _ shape: [Int]) throws(SafetensorsError) -> UnsafeBufferPointer<Float> {
             try file.float32Tensor(prefix + name, shape: shape)
         }

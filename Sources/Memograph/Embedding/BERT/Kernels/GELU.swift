@@ -22,7 +22,9 @@ enum GELU {
         var index = 0
         while index + 8 <= count {
             let x = UnsafeRawPointer(values + index).loadUnaligned(as: SIMD8<Float>.self)
-            let z = (x * inverseSqrt2).clamped(lowerBound: lower, upperBound: upper)
+            let scaled = x * inverseSqrt2
+            let z = scaled.replacing(with: upper, where: scaled .> upper).replacing(
+                with: lower, where: scaled .< lower)
             let z2 = z * z
             var p = z2 * a6 + a5
             p = z2 * p + a4

@@ -50,9 +50,14 @@ enum Softmax {
     }
 
     /// `e^x` per lane for x ≤ 0 (inputs below −87 give about 1e-38, as the softmax needs).
+    /// Rounding to the nearest integer uses the 1.5·2²³ trick, which keeps every step in
+    /// vector registers.
     static func exp(_ input: SIMD8<Float>) -> SIMD8<Float> {
-        let x0 = input.clamped(lowerBound: SIMD8(repeating: -87.3), upperBound: SIMD8(repeating: 88.3))
-        let n = (x0 * 1.44269504088896341 + 0.5).rounded(.down)
+        let lowest = SIMD8<Float>(repeating: -87.3)
+        let x0 = input.replacing(with: lowest, where: input .< lowest)
+        let magic = SIMD8<Float>(repeating: 12_582_912)
+        let shifted = x0 * 1.44269504088896341 + magic
+        let n = shifted - magic
         var x = x0 - n * 0.693359375
         x = x - n * -2.12194440e-4
         let z = x * x
@@ -63,7 +68,7 @@ enum Softmax {
         y = y * x + 1.6666665459e-1
         y = y * x + 5.0000001201e-1
         y = y * z + x + 1
-        let exponent = (SIMD8<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
-        return y * unsafeBitCast(exponent, to: SIMD8<Float>.self)
+        let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+        return y * unsafeBitCast((integer &+ 127) &<< 23, to: SIMD8<Float>.self)
     }
 }
