@@ -36,7 +36,7 @@ struct WordPieceTokenizerTests {
     }
 
     @Test func keepsLiteralSpecialTokens() {
-        #expect(pieces("[CLS]hello [MASK] [cls]") == ["[CLS]", "hello", "[MASK]", "[UNK]"])
+        #expect(pieces("[CLS]hello [MASK] [cls]") == ["[CLS]", "hello", "[MASK]", "[UNK]", "[UNK]", "[UNK]"])
     }
 
     @Test func unicodePunctuationIsSplitAndUnknownWordsBecomeUNK() {
