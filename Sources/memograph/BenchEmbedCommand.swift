@@ -74,9 +74,9 @@ struct BenchEmbedCommand: AsyncParsableCommand {
     static func sentences(count: Int) -> [String] {
         let people = [
             "Ada", "Grace", "Linus", "Margaret", "Alan", "Barbara", "Ken", "Frances", "Dennis", "Radia",
-            "The platform team", "Our intern", "The on-call engineer", "A new contributor",
+            "The platform team", "Our intern", "Our lead", "Bob",
             "The release manager",
-            "Support", "The data team", "Someone from security", "The tech lead", "My manager",
+            "Support", "The data team", "Security", "The tech lead", "My manager",
         ]
         let verbs = [
             "deployed", "reviewed", "rewrote", "tested", "documented", "migrated", "monitors", "maintains",
@@ -90,8 +90,8 @@ struct BenchEmbedCommand: AsyncParsableCommand {
             "the database schema",
         ]
         let endings = [
-            "yesterday.", "last week.", "on Friday.", "before the release.", "this morning.", "again.",
-            "without any help.", "in production.", "for the demo.", "after lunch.", "over the weekend.",
+            "yesterday.", "last week.", "on Friday.", "at noon.", "this morning.", "again.",
+            "today.", "in production.", "for the demo.", "after lunch.", "twice.",
         ]
         return (0..<count).map { index in
             "\(people[index % people.count]) \(verbs[(index / 3) % verbs.count]) "

@@ -33,8 +33,9 @@ struct BertEncoder: Sendable {
         embedTokens(sequences, into: hidden)
         for layer in weights.layers {
             MatrixProduct.broadcastRows(layer.qkvBias, width: 3 * h, into: qkv, rowCount: tokenCount)
-            MatrixProduct.multiplyTransposed(
-                hidden, lda: h, layer.qkvWeight, ldb: h, into: qkv, ldc: 3 * h, m: tokenCount, n: 3 * h, k: h,
+            MatrixProduct.multiply(
+                hidden, lda: h, layer.qkvWeight, ldb: 3 * h, into: qkv, ldc: 3 * h, m: tokenCount, n: 3 * h,
+                k: h,
                 beta: 1)
             for (index, sequence) in sequences.enumerated() {
                 attend(
@@ -42,7 +43,7 @@ struct BertEncoder: Sendable {
                     into: context + offsets[index] * h)
             }
             addRows(layer.attentionOutputBias, to: hidden, into: attended, rowCount: tokenCount, width: h)
-            MatrixProduct.multiplyTransposed(
+            MatrixProduct.multiply(
                 context, lda: h, layer.attentionOutputWeight, ldb: h, into: attended, ldc: h, m: tokenCount,
                 n: h,
                 k: h, beta: 1)
@@ -51,14 +52,14 @@ struct BertEncoder: Sendable {
                 beta: layer.attentionNormBeta, epsilon: configuration.layerNormEpsilon)
             MatrixProduct.broadcastRows(
                 layer.intermediateBias, width: ffn, into: intermediate, rowCount: tokenCount)
-            MatrixProduct.multiplyTransposed(
-                attended, lda: h, layer.intermediateWeight, ldb: h, into: intermediate, ldc: ffn,
+            MatrixProduct.multiply(
+                attended, lda: h, layer.intermediateWeight, ldb: ffn, into: intermediate, ldc: ffn,
                 m: tokenCount,
                 n: ffn, k: h, beta: 1)
             GELU.apply(intermediate, count: tokenCount * ffn)
             addRows(layer.outputBias, to: attended, into: hidden, rowCount: tokenCount, width: h)
-            MatrixProduct.multiplyTransposed(
-                intermediate, lda: ffn, layer.outputWeight, ldb: ffn, into: hidden, ldc: h, m: tokenCount,
+            MatrixProduct.multiply(
+                intermediate, lda: ffn, layer.outputWeight, ldb: h, into: hidden, ldc: h, m: tokenCount,
                 n: h,
                 k: ffn, beta: 1)
             LayerNorm.apply(

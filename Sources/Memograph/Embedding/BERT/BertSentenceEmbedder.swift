@@ -14,6 +14,11 @@ public final class BertSentenceEmbedder: Embedder {
     /// At most this many tokens go through the encoder together, which bounds memory.
     public static let maxTokensPerBatch = 4096
 
+    /// A single batch smaller than this runs on one core: splitting products of a few rows
+    /// across threads costs more in synchronisation than it saves, and far more when other
+    /// processes keep the cores busy.
+    static let minTokensForThreadedProducts = 256
+
     public let directory: URL
     public let configuration: BertConfiguration
     public let tokenizer: WordPieceTokenizer
@@ -89,7 +94,9 @@ public final class BertSentenceEmbedder: Embedder {
         let batches = Self.batches(lengths: sequences.map(\.count))
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let workers = max(1, min(cores, batches.count))
-        MatrixProduct.setThreadCount(workers > 1 ? 1 : cores)
+        let tokenCount = sequences.reduce(0) { $0 + $1.count }
+        MatrixProduct.setThreadCount(
+            workers > 1 || tokenCount < Self.minTokensForThreadedProducts ? 1 : cores)
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: texts.count)
         results.initialize(repeating: [])
         defer { results.deallocate() }

@@ -1,8 +1,9 @@
-/// The encoder's weights: pointers into the memory-mapped safetensors file, except the query,
-/// key and value projections, which are copied side by side so that one matrix product
-/// computes all three.
+/// The encoder's weights. Embedding tables and vectors point into the memory-mapped
+/// safetensors file; the dense matrices are copied transposed (in × out, so that `sgemm` runs
+/// without transposing, which is markedly faster for the few rows of a single query), with the
+/// query, key and value projections side by side so that one product computes all three.
 final class BertWeights: @unchecked Sendable {
-    /// One transformer layer's weights (PyTorch `Linear` layout: out × in).
+    /// One transformer layer's weights; matrices are in × out, row-major.
     struct Layer {
         let qkvWeight: UnsafePointer<Float>
         let qkvBias: UnsafePointer<Float>
@@ -26,7 +27,7 @@ final class BertWeights: @unchecked Sendable {
     let layers: [Layer]
     /// Keeps the mapping alive as long as the pointers above are used.
     private let file: SafetensorsFile
-    private let fusedBuffers: [UnsafeMutableBufferPointer<Float>]
+    private let ownedBuffers: [UnsafeMutableBufferPointer<Float>]
 
     init(file: SafetensorsFile, configuration c: BertConfiguration) throws(SafetensorsError) {
         let prefix = file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
@@ -44,48 +45,64 @@ final class BertWeights: @unchecked Sendable {
         embeddingNormGamma = try tensor("embeddings.LayerNorm.weight", [h]).baseAddress!
         embeddingNormBeta = try tensor("embeddings.LayerNorm.bias", [h]).baseAddress!
         var layers: [Layer] = []
-        var fused: [UnsafeMutableBufferPointer<Float>] = []
-        defer { if layers.count < c.layerCount { fused.forEach { $0.deallocate() } } }
+        var owned: [UnsafeMutableBufferPointer<Float>] = []
+        defer { if layers.count < c.layerCount { owned.forEach { $0.deallocate() } } }
+        /// Copies the out × in matrices `parts` (each `outputs` rows of `inputs`) transposed and
+        /// side by side into one in × (parts · outputs) matrix.
+        func transposed(_ parts: [UnsafeBufferPointer<Float>], outputs: Int, inputs: Int) -> UnsafePointer<
+            Float
+        > {
+            let width = parts.count * outputs
+            let target = UnsafeMutableBufferPointer<Float>.allocate(capacity: inputs * width)
+            owned.append(target)
+            for (part, source) in parts.enumerated() {
+                let base = target.baseAddress! + part * outputs
+                for row in 0..<outputs {
+                    let from = source.baseAddress! + row * inputs
+                    for column in 0..<inputs { base[column * width + row] = from[column] }
+                }
+            }
+            return UnsafePointer(target.baseAddress!)
+        }
         for index in 0..<c.layerCount {
             let name = "encoder.layer.\(index)."
-            let qkvWeight = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3 * h * h)
+            let projections = ["query", "key", "value"]
+            var qkv: [UnsafeBufferPointer<Float>] = []
+            for projection in projections {
+                qkv.append(try tensor(name + "attention.self.\(projection).weight", [h, h]))
+            }
             let qkvBias = UnsafeMutableBufferPointer<Float>.allocate(capacity: 3 * h)
-            fused += [qkvWeight, qkvBias]
-            for (part, projection) in ["query", "key", "value"].enumerated() {
-                let weight = try tensor(name + "attention.self.\(projection).weight", [h, h])
+            owned.append(qkvBias)
+            for (part, projection) in projections.enumerated() {
                 let bias = try tensor(name + "attention.self.\(projection).bias", [h])
-                _ = UnsafeMutableBufferPointer(rebasing: qkvWeight[(part * h * h)...]).initialize(
-                    from: weight)
                 _ = UnsafeMutableBufferPointer(rebasing: qkvBias[(part * h)...]).initialize(from: bias)
             }
+            let ffn = c.intermediateSize
             layers.append(
                 Layer(
-                    qkvWeight: UnsafePointer(qkvWeight.baseAddress!),
+                    qkvWeight: transposed(qkv, outputs: h, inputs: h),
                     qkvBias: UnsafePointer(qkvBias.baseAddress!),
-                    attentionOutputWeight: try tensor(name + "attention.output.dense.weight", [h, h])
-                        .baseAddress!,
+                    attentionOutputWeight: transposed(
+                        [try tensor(name + "attention.output.dense.weight", [h, h])], outputs: h, inputs: h),
                     attentionOutputBias: try tensor(name + "attention.output.dense.bias", [h]).baseAddress!,
                     attentionNormGamma: try tensor(name + "attention.output.LayerNorm.weight", [h])
                         .baseAddress!,
                     attentionNormBeta: try tensor(name + "attention.output.LayerNorm.bias", [h]).baseAddress!,
-                    intermediateWeight: try tensor(
-                        name + "intermediate.dense.weight", [c.intermediateSize, h]
-                    )
-                    .baseAddress!,
-                    intermediateBias: try tensor(name + "intermediate.dense.bias", [c.intermediateSize])
-                        .baseAddress!,
-                    outputWeight: try tensor(name + "output.dense.weight", [h, c.intermediateSize])
-                        .baseAddress!,
+                    intermediateWeight: transposed(
+                        [try tensor(name + "intermediate.dense.weight", [ffn, h])], outputs: ffn, inputs: h),
+                    intermediateBias: try tensor(name + "intermediate.dense.bias", [ffn]).baseAddress!,
+                    outputWeight: transposed(
+                        [try tensor(name + "output.dense.weight", [h, ffn])], outputs: h, inputs: ffn),
                     outputBias: try tensor(name + "output.dense.bias", [h]).baseAddress!,
                     outputNormGamma: try tensor(name + "output.LayerNorm.weight", [h]).baseAddress!,
                     outputNormBeta: try tensor(name + "output.LayerNorm.bias", [h]).baseAddress!))
         }
         self.layers = layers
         self.file = file
-        self.fusedBuffers = fused
+        self.ownedBuffers = owned
     }
 
     deinit {
-        fusedBuffers.forEach { $0.deallocate() }
+        ownedBuffers.forEach { $0.deallocate() }
     }
 }
