@@ -68,7 +68,8 @@ public struct BertConfiguration: Sendable, Equatable {
         }
         guard encoder.hidden_size > 0, encoder.num_attention_heads > 0,
             encoder.hidden_size % encoder.num_attention_heads == 0, encoder.num_hidden_layers > 0,
-            encoder.intermediate_size > 0, encoder.max_position_embeddings > 1, encoder.vocab_size > 0
+            encoder.intermediate_size > 0, encoder.max_position_embeddings > 1, encoder.vocab_size > 0,
+            encoder.type_vocab_size ?? 2 > 0
         else {
             throw .invalidFile(path: encoderPath, reason: "inconsistent encoder dimensions")
         }
