@@ -51,6 +51,10 @@ let package = Package(
             dependencies: ["Memograph"]
         ),
         .testTarget(
+            name: "MemographLLMTests",
+            dependencies: ["MemographLLM"]
+        ),
+        .testTarget(
             name: "MemographCLITests",
             dependencies: ["memograph"]
         ),

@@ -13,7 +13,7 @@ struct StoreOptions: ParsableArguments {
     var namespace: String = "default"
 
     func open() throws -> GraphStore {
-        try GraphStore(path: db ?? StoreLocation.defaultStorePath, namespace: namespace, access: .single)
+        try GraphStore(path: db ?? DataDirectory.defaultStorePath(), namespace: namespace, access: .single)
     }
 
     /// Opens the store, runs `body`, and closes the store cleanly whatever happens, so a failed

@@ -1,0 +1,47 @@
+#if canImport(Accelerate)
+    import Accelerate
+#else
+    import CBLAS
+#endif
+
+/// Single-precision matrix products through BLAS `sgemm`: OpenBLAS on Linux, Accelerate on
+/// Apple platforms. All matrices are row-major.
+enum MatrixProduct {
+    /// `c = alpha · a · bᵀ + beta · c`, with `a` m×k (row stride `lda`), `b` n×k (row stride
+    /// `ldb`, the layout of a PyTorch `Linear` weight) and `c` m×n (row stride `ldc`).
+    static func multiplyTransposed(
+        _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+        into c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, k: Int,
+        alpha: Float = 1, beta: Float = 0
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b,
+            Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// `c = a · b + beta · c`, with `a` m×k, `b` k×n and `c` m×n (row strides as given).
+    static func multiply(
+        _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
+        into c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, k: Int, beta: Float = 0
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b,
+            Int32(ldb), beta, c, Int32(ldc))
+    }
+
+    /// Fills each of `rowCount` rows of `output` with `row` (a bias, before a product with beta 1).
+    static func broadcastRows(
+        _ row: UnsafePointer<Float>, width: Int, into output: UnsafeMutablePointer<Float>, rowCount: Int
+    ) {
+        for index in 0..<rowCount {
+            (output + index * width).update(from: row, count: width)
+        }
+    }
+
+    /// How many threads one product may use. OpenBLAS only; Accelerate schedules itself.
+    static func setThreadCount(_ count: Int) {
+        #if !canImport(Accelerate)
+            openblas_set_num_threads(Int32(count))
+        #endif
+    }
+}

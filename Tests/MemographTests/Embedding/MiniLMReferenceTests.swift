@@ -1,0 +1,69 @@
+import Foundation
+import Memograph
+import Testing
+
+/// all-MiniLM-L6-v2 in Swift against the official implementation's outputs. Skipped when the
+/// weights are absent: run `memograph model fetch` (CI's `.ci/run` does) to enable them.
+@Suite(
+    "all-MiniLM-L6-v2 reference",
+    .enabled(
+        if: MiniLMReference.modelIsInstalled && MiniLMReference.fixtureExists,
+        "model weights or ../shared fixture missing; run `memograph model fetch`"))
+struct MiniLMReferenceTests {
+    @Test func tokenIDsMatchTheOfficialTokenizerExactly() throws {
+        let reference = try MiniLMReference.load()
+        let embedder = try MiniLMReference.embedder.get()
+        #expect(reference.cases.count == 41)
+        #expect(embedder.configuration.maxSequenceLength == reference.max_seq_length)
+        for item in reference.cases {
+            #expect(embedder.tokenIDs(item.text) == item.input_ids, "case \(item.id)")
+            #expect(
+                embedder.tokenizer.wordPieceIDs(item.text).count + 2 == item.num_tokens_untruncated,
+                "case \(item.id)")
+        }
+    }
+
+    @Test func embeddingsMatchTheReferenceOneAtATime() async throws {
+        let reference = try MiniLMReference.load()
+        let embedder = try MiniLMReference.embedder.get()
+        for item in reference.cases {
+            let vector = try await embedder.embed(item.text)
+            #expect(vector.count == 384)
+            let cosine = VectorSimilarity.cosine(vector, item.embedding)
+            #expect(cosine >= 0.9999, "case \(item.id): cosine \(cosine)")
+        }
+    }
+
+    @Test func batchedEmbeddingsMatchTheReference() async throws {
+        let reference = try MiniLMReference.load()
+        let embedder = try MiniLMReference.embedder.get()
+        let texts = (reference.cases + reference.cases.reversed()).map(\.text)
+        let vectors = try await embedder.embed(texts)
+        #expect(vectors.count == texts.count)
+        for (index, item) in (reference.cases + reference.cases.reversed()).enumerated() {
+            let cosine = VectorSimilarity.cosine(vectors[index], item.embedding)
+            #expect(cosine >= 0.9999, "case \(item.id) in a batch: cosine \(cosine)")
+            let norm = vectors[index].reduce(0) { $0 + $1 * $1 }.squareRoot()
+            #expect(abs(norm - 1) < 1e-5)
+        }
+    }
+
+    @Test func similarityMatrixReproducesThePublishedValues() async throws {
+        let check = try MiniLMReference.load().similarity_check
+        let vectors = try await MiniLMReference.embedder.get().embed(check.sentences)
+        let pairs = [("0-1", 0, 1, 0.6660), ("0-2", 0, 2, 0.1046), ("1-2", 1, 2, 0.1411)]
+        for (key, first, second, published) in pairs {
+            let similarity = Double(VectorSimilarity.cosine(vectors[first], vectors[second]))
+            #expect(abs(similarity - published) < 0.0005, "pair \(key): \(similarity)")
+            #expect(abs(similarity - check.observed[key]!) < 0.0005)
+        }
+    }
+
+    @Test func identityNamesModelAndWeights() throws {
+        let embedder = try MiniLMReference.embedder.get()
+        #expect(embedder.dimension == 384)
+        #expect(embedder.weightsSHA256 == ModelFetcher.weightsSHA256)
+        #expect(embedder.modelIdentity.contains(ModelFetcher.weightsSHA256))
+        #expect(embedder.modelIdentity.contains("max_seq_length=256"))
+    }
+}
