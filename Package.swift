@@ -30,6 +30,7 @@ let package = Package(
                 "CLibXML2",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],
+            resources: [.copy("Resources/Ontologies")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .target(

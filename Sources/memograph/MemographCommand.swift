@@ -8,6 +8,6 @@ struct MemographCommand: AsyncParsableCommand {
         commandName: "memograph",
         abstract: "Long-term memory for LLM agents, kept as a temporal entity–relation graph in SQLite.",
         version: MemographVersion.string,
-        subcommands: []
+        subcommands: [OntologyCommand.self]
     )
 }
