@@ -20,9 +20,9 @@ public struct Ontology: Hashable, Sendable, Codable {
     /// Every property of the ontology and its imports, sorted by IRI.
     public let properties: [OntologyProperty]
     /// The named individuals written in the files, sorted by IRI.
-    public let individuals: [OntologyIndividual]
+    public private(set) var individuals: [OntologyIndividual]
     /// Constructs read but not used by Memograph.
-    public let warnings: [OntologyWarning]
+    public private(set) var warnings: [OntologyWarning]
 
     private let index: OntologyIndex
 
@@ -38,6 +38,14 @@ public struct Ontology: Hashable, Sendable, Codable {
         self.individuals = individuals.sorted { $0.iri < $1.iri }
         self.warnings = warnings
         self.index = OntologyIndex(classes: self.classes, properties: self.properties)
+    }
+
+    /// This ontology with individuals and warnings added, keeping the indexes already built.
+    func adding(individuals: [OntologyIndividual], warnings: [OntologyWarning]) -> Ontology {
+        var copy = self
+        copy.individuals = individuals.sorted { $0.iri < $1.iri }
+        copy.warnings = warnings
+        return copy
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -1,5 +1,3 @@
-import Foundation
-
 extension OntologyBuilder {
     /// Reads named individuals (typed owl:NamedIndividual or with a declared class) and their
     /// property assertions, checking literals against datatypes, disjoint types, and that
@@ -80,7 +78,7 @@ extension OntologyBuilder {
                 return nil
             }
             let value =
-                datatype == .string ? lexical : lexical.trimmingCharacters(in: .whitespacesAndNewlines)
+                datatype == .string ? lexical : lexical.trimmingWhitespace()
             return .init(property: property.iri, value: value, isLiteral: true)
         case (.object, _):
             report(

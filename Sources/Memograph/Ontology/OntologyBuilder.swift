@@ -1,5 +1,3 @@
-import Foundation
-
 /// Interprets the triples of an ontology and its imports as Memograph's OWL 2 subset,
 /// collecting every error (with file and line) and warning instead of stopping at the first.
 struct OntologyBuilder {
@@ -56,6 +54,9 @@ struct OntologyBuilder {
             iri: iri, imports: imports, files: files, classes: classes, properties: properties,
             individuals: [], warnings: [])
         checkDisjointSuperclasses(in: candidate)
+        warnAboutSharedNames(classes.map { ($0.iri, [$0.name] + $0.labels + $0.altLabels) }, what: "class")
+        warnAboutSharedNames(
+            properties.map { ($0.iri, [$0.name] + $0.labels + $0.altLabels) }, what: "property")
         let individuals = buildIndividuals(in: candidate)
         warnAboutUnsupportedVocabulary()
         let sortedErrors = errors.sorted { $0.location < $1.location }
@@ -63,9 +64,7 @@ struct OntologyBuilder {
         guard sortedErrors.isEmpty else {
             return Outcome(ontology: nil, errors: sortedErrors, warnings: sortedWarnings)
         }
-        let ontology = Ontology(
-            iri: iri, imports: imports, files: files, classes: classes, properties: properties,
-            individuals: individuals, warnings: sortedWarnings)
+        let ontology = candidate.adding(individuals: individuals, warnings: sortedWarnings)
         return Outcome(ontology: ontology, errors: [], warnings: sortedWarnings)
     }
 
@@ -354,7 +353,7 @@ struct OntologyBuilder {
         draft.extractionPhrases = literals(of: .iri(draft.iri), V.extractionPhrase)
         let weights = statements(about: .iri(draft.iri)).filter { $0.predicate == V.retrievalWeight }
         for triple in weights {
-            let text = triple.object.literalValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let text = triple.object.literalValue?.trimmingWhitespace() ?? ""
             guard XSDDatatype.decimal.accepts(text), let weight = Double(text), weight >= 0 else {
                 report(
                     .invalidLiteral, at: triple.location,
@@ -395,6 +394,30 @@ struct OntologyBuilder {
                     continue
                 }
                 drafts[iri]?.inverse = other
+            }
+        }
+    }
+
+    // MARK: Names
+
+    /// Warns when one name (after normalisation) belongs to two classes or two properties:
+    /// resolution then picks one, which the author should know about.
+    private mutating func warnAboutSharedNames(_ owners: [(iri: String, names: [String])], what: String) {
+        var ownerOfKey: [String: String] = [:]
+        for owner in owners {
+            for name in owner.names {
+                let key = OntologyName.key(name)
+                guard !key.isEmpty else { continue }
+                guard let first = ownerOfKey[key] else {
+                    ownerOfKey[key] = owner.iri
+                    continue
+                }
+                if first != owner.iri {
+                    warn(
+                        at: location(of: owner.iri),
+                        "the name '\(name)' of \(what) '\(self.name(owner.iri))' also names '\(self.name(first))'; "
+                            + "rename one so that resolving it is unambiguous")
+                }
             }
         }
     }
@@ -440,7 +463,7 @@ struct OntologyBuilder {
     func literals(of subject: RDFTerm, _ predicate: String) -> [String] {
         var seen = Set<String>()
         return statements(about: subject).filter { $0.predicate == predicate }
-            .compactMap { $0.object.literalValue?.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .compactMap { $0.object.literalValue?.trimmingWhitespace() }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
@@ -501,7 +524,9 @@ struct OntologyBuilder {
     }
 
     func location(of subject: String) -> OntologySourceLocation {
-        statements(about: .iri(subject)).first?.location ?? OntologySourceLocation(file: "", line: 0)
+        classDeclarations[subject] ?? objectPropertyDeclarations[subject] ?? datatypePropertyDeclarations[
+            subject]
+            ?? statements(about: .iri(subject)).first?.location ?? OntologySourceLocation(file: "", line: 0)
     }
 
     func name(_ iri: String) -> String {

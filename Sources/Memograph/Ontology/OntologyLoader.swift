@@ -203,3 +203,11 @@ public struct OntologyLoader: Sendable {
         URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL.path
     }
 }
+
+extension Ontology {
+    /// The default agent-memory ontology (`Ontologies/memograph.owl`), found as
+    /// ``OntologyLoader/defaultOntologyPath()`` describes.
+    public static func bundledDefault() throws(OntologyError) -> Ontology {
+        try OntologyLoader.loadDefault()
+    }
+}

@@ -44,6 +44,7 @@ public enum OntologyName {
     /// Splits on anything that is not a letter or digit and at camel-case boundaries
     /// ("HTTPServer" → http, server), then folds case and diacritics.
     static func words(of name: String) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: Array(name.utf8)) }
         var words: [String] = []
         var current: [Character] = []
         let characters = Array(name)
@@ -53,20 +54,55 @@ public enum OntologyName {
                 current = []
                 continue
             }
-            if let previous = current.last, character.isUppercase {
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                let startsWord =
-                    previous.isLowercase || previous.isNumber
-                    || (previous.isUppercase && next?.isLowercase == true)
-                if startsWord {
-                    words.append(String(current))
-                    current = []
-                }
+            if let previous = current.last, character.isUppercase,
+                startsWord(
+                    previousIsLower: previous.isLowercase, previousIsDigit: previous.isNumber,
+                    previousIsUpper: previous.isUppercase,
+                    nextIsLower: index + 1 < characters.count && characters[index + 1].isLowercase)
+            {
+                words.append(String(current))
+                current = []
             }
             current.append(character)
         }
         if !current.isEmpty { words.append(String(current)) }
         return words.map { $0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    }
+
+    /// The same split for ASCII names (nearly all of them), without Unicode property lookups.
+    private static func asciiWords(of bytes: [UInt8]) -> [String] {
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 65 && byte <= 90 }
+        func isLower(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        var words: [String] = []
+        var current: [UInt8] = []
+        for (index, byte) in bytes.enumerated() {
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+                current = []
+                continue
+            }
+            if let previous = current.last, isUpper(byte),
+                startsWord(
+                    previousIsLower: isLower(previous), previousIsDigit: isDigit(previous),
+                    previousIsUpper: isUpper(previous),
+                    nextIsLower: index + 1 < bytes.count && isLower(bytes[index + 1]))
+            {
+                words.append(String(decoding: current, as: UTF8.self))
+                current = []
+            }
+            current.append(isUpper(byte) ? byte + 32 : byte)
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// Whether an uppercase letter starts a new word: after a lowercase letter or digit
+    /// ("memberOf"), or as the last capital of an acronym ("HTTPServer").
+    private static func startsWord(
+        previousIsLower: Bool, previousIsDigit: Bool, previousIsUpper: Bool, nextIsLower: Bool
+    ) -> Bool {
+        previousIsLower || previousIsDigit || (previousIsUpper && nextIsLower)
     }
 
     private static func singular(of key: String) -> String? {

@@ -13,6 +13,11 @@ enum XMLDocumentReader {
 
     /// Returns the parsed document; the caller frees it with `xmlFreeDoc`.
     static func read(_ data: Data, path: String, documentIRI: String) throws(OntologyError) -> xmlDocPtr {
+        guard data.count < Int(Int32.max) else {
+            throw OntologyError(
+                .malformedXML, at: OntologySourceLocation(file: path, line: 0),
+                "the file is too large for an ontology")
+        }
         guard let context = xmlNewParserCtxt() else {
             throw OntologyError(
                 .malformedXML, at: OntologySourceLocation(file: path, line: 0), "libxml2 is out of memory")
@@ -32,7 +37,7 @@ enum XMLDocumentReader {
                 let firstError = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
                 guard firstError.message == nil else { return }
                 let text = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-                firstError.message = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                firstError.message = text.trimmingWhitespace()
                 firstError.line = Int(error.pointee.line)
             }
             return data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> xmlDocPtr? in

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The XML Schema datatypes a datatype property may have as its range.
 public enum XSDDatatype: String, CaseIterable, Hashable, Sendable, Codable {
     case string, integer, decimal, boolean, dateTime, anyURI
@@ -16,7 +14,7 @@ public enum XSDDatatype: String, CaseIterable, Hashable, Sendable, Codable {
     /// Whether `lexical` is a valid literal of this datatype (surrounding whitespace ignored
     /// except for strings), so that values can be checked before they are stored.
     public func accepts(_ lexical: String) -> Bool {
-        let text = lexical.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = lexical.trimmingWhitespace()
         switch self {
         case .string, .anyURI:
             return true
