@@ -253,28 +253,31 @@ struct OntologyBuilder {
                     let classes = classList(
                         triple.object, at: triple.location, "domain of '\(name(draft.iri))'")
                 else { continue }
-                if !domains.isEmpty, !domains.contains(classes) {
-                    report(
-                        .ambiguousPropertyDeclaration, at: triple.location,
-                        "property '\(name(draft.iri))' has more than one rdfs:domain (OWL reads them as an "
-                            + "intersection); give one domain and use owl:unionOf for alternatives")
-                }
-                domains.append(classes)
+                appendSingle(classes, to: &domains, "rdfs:domain", of: draft.iri, at: triple.location)
             case V.rdfsRange:
                 guard let range = range(of: draft, triple: triple) else { continue }
-                if !ranges.isEmpty, !ranges.contains(range) {
-                    report(
-                        .ambiguousPropertyDeclaration, at: triple.location,
-                        "property '\(name(draft.iri))' has more than one rdfs:range; give one range and use "
-                            + "owl:unionOf for alternatives")
-                }
-                ranges.append(range)
+                appendSingle(range, to: &ranges, "rdfs:range", of: draft.iri, at: triple.location)
             default:
                 continue
             }
         }
         draft.domain = domains.first ?? []
         draft.range = ranges.first ?? (draft.kind == .object ? .entity(classes: []) : .literal(.string))
+    }
+
+    /// Appends a domain or range, reporting a second, different one: Memograph reads one
+    /// domain and one range per property.
+    private mutating func appendSingle<Value: Equatable>(
+        _ value: Value, to values: inout [Value], _ statement: String, of iri: String,
+        at location: OntologySourceLocation
+    ) {
+        if !values.isEmpty, !values.contains(value) {
+            report(
+                .ambiguousPropertyDeclaration, at: location,
+                "property '\(name(iri))' has more than one \(statement) (OWL reads several as an intersection); "
+                    + "give one and use owl:unionOf for alternatives")
+        }
+        values.append(value)
     }
 
     private mutating func range(of draft: PropertyDraft, triple: RDFTriple) -> OntologyRange? {

@@ -177,6 +177,24 @@ import Testing
         #expect(error.line == 12)
     }
 
+    @Test func twoDifferentDomains() throws {
+        let file = try folder.writeOntology(
+            "domains.owl",
+            """
+                <owl:Class rdf:about="#Person"/>
+                <owl:Class rdf:about="#Agent"/>
+                <owl:ObjectProperty rdf:about="#memberOf">
+                    <rdfs:domain rdf:resource="#Person"/>
+                    <rdfs:domain rdf:resource="#Person"/>
+                    <rdfs:domain rdf:resource="#Agent"/>
+                </owl:ObjectProperty>
+            """)
+        let error = try #require(OntologyTestFolder.loadError(file))
+        #expect(error.kind == .ambiguousPropertyDeclaration)
+        #expect(error.line == 16)
+        #expect(error.message.contains("more than one rdfs:domain"))
+    }
+
     @Test func propertyBothObjectAndDatatype() throws {
         let file = try folder.writeOntology(
             "both.owl",

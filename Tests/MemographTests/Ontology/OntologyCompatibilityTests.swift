@@ -86,20 +86,7 @@ import Testing
 
     @Test func narrowedRangeAndRemovedClassAreReported() throws {
         let narrowed = try load(
-            """
-                <owl:Class rdf:about="#Actor"/>
-                <owl:Class rdf:about="#Person">
-                    <rdfs:subClassOf rdf:resource="#Actor"/>
-                </owl:Class>
-                <owl:Class rdf:about="#Squad"/>
-                <owl:ObjectProperty rdf:about="#memberOf">
-                    <rdfs:domain rdf:resource="#Person"/>
-                    <rdfs:range rdf:resource="#Squad"/>
-                </owl:ObjectProperty>
-                <owl:ObjectProperty rdf:about="#reportsTo">
-                    <rdf:type rdf:resource="http://www.w3.org/2002/07/owl#FunctionalProperty"/>
-                </owl:ObjectProperty>
-            """)
+            Self.originalBody.replacingOccurrences(of: "#Team", with: "#Squad"))
         #expect(
             narrowed.incompatibilities(comparedTo: original).map(\.description) == [
                 "class 'Team' was removed", "property 'memberOf' changed its range from Team to Squad",
