@@ -54,9 +54,9 @@ public struct OntologyLoader: Sendable {
     }
 
     /// Where the default ontology is: `$MEMOGRAPH_ONTOLOGY` when set, else the first that
-    /// exists of the package's resource bundle next to the executable (what `swift build`
-    /// and `swift test` produce), an `Ontologies/` folder next to the executable or in
-    /// `../share/memograph/`, and the source checkout's `Ontologies/` folder.
+    /// exists of the package's resource bundle next to the executable or a loaded bundle
+    /// (what `swift build` and `swift test` produce), an `Ontologies/` folder next to the
+    /// executable or in `../share/memograph/`, and the source checkout's `Ontologies/` folder.
     public static func defaultOntologyPath() -> String? {
         if let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty {
             return path
@@ -69,6 +69,7 @@ public struct OntologyLoader: Sendable {
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
             folders.append(executable.deletingLastPathComponent())
         }
+        folders += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
         var candidates: [URL] = []
         for folder in folders {
             candidates += [

@@ -11,7 +11,8 @@ import Testing
 
     @Test func isFoundInThePackageResourceBundle() throws {
         let path = try #require(OntologyLoader.defaultOntologyPath())
-        #expect(path.hasSuffix("Memograph_Memograph.resources/Ontologies/memograph.owl"))
+        #expect(path.contains("/Memograph_Memograph."))
+        #expect(path.hasSuffix("/Ontologies/memograph.owl"))
         #expect(ontology.iri == "https://memograph.dev/ontology/memograph")
         #expect(ontology.warnings.isEmpty)
     }
