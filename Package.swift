@@ -24,8 +24,15 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(
+            name: "MemographOntologies",
+            path: "Ontologies",
+            exclude: ["README.md", "catalog-v001.xml"],
+            resources: [.copy("memograph.owl"), .copy("home-devices.owl")]
+        ),
+        .target(
             name: "Memograph",
             dependencies: [
+                "MemographOntologies",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "CLibXML2",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),

@@ -9,3 +9,4 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/catalog.h>
 #include <libxml/xmlerror.h>
+#include <libxml/uri.h>

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import Memograph
+
+/// The `--ontology PATH` option shared by every command that needs an ontology; without it
+/// the bundled `Ontologies/memograph.owl` is used.
+struct OntologyOptions: ParsableArguments {
+    @Option(
+        name: .customLong("ontology"),
+        help: "OWL 2 RDF/XML ontology file (default: the bundled memograph.owl, or $MEMOGRAPH_ONTOLOGY).")
+    var path: String?
+
+    /// Loads the chosen ontology, printing any error as `file:line: error: …` and failing.
+    func load() throws -> Ontology {
+        do {
+            if let path { return try OntologyLoader().load(path: path) }
+            return try OntologyLoader.loadDefault()
+        } catch {
+            StandardError.write(error.description)
+            throw ExitCode.failure
+        }
+    }
+
+    /// The path that `load()` reads, for messages.
+    var resolvedPath: String? {
+        path ?? OntologyLoader.defaultOntologyPath()
+    }
+}
