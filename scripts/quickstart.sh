@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
 swift build -c release --product memograph
-.build/release/memograph demo "$@"
+memograph=.build/release/memograph
+$memograph model fetch
+$memograph demo "$@"
