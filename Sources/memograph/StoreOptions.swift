@@ -12,8 +12,16 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The namespace (tenant) to read and write; namespaces never see each other.")
     var namespace: String = "default"
 
+    @OptionGroup var ontology: OntologyOptions
+
+    @Flag(help: "Store facts and types the ontology forbids, marked as violations, instead of refusing them.")
+    var lenient = false
+
     func open() throws -> GraphStore {
-        try GraphStore(path: db ?? DataDirectory.defaultStorePath(), namespace: namespace, access: .single)
+        try GraphStore(
+            path: db ?? DataDirectory.defaultStorePath(), namespace: namespace,
+            ontology: ontology.loadForStore(),
+            validation: lenient ? .lenient : .strict, access: .single)
     }
 
     /// Opens the store, runs `body`, and closes the store cleanly whatever happens, so a failed

@@ -22,6 +22,14 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
     case invalidArgument(field: String, reason: String)
     /// Raw input bytes that are not UTF-8, with where they were found.
     case invalidUTF8(field: String)
+    /// A type the store's ontology does not define; `suggestions` are defined names close to it.
+    case unknownType(String, suggestions: [String])
+    /// A relation the store's ontology does not define; `suggestions` are defined names close to it.
+    case unknownRelation(String, suggestions: [String])
+    /// A fact the ontology forbids (domain, range, datatype or disjointness), in words.
+    case ontologyViolation(String)
+    /// The ontology given is not a compatible extension of the one the store was created with.
+    case incompatibleOntology(path: String, differences: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -45,6 +53,19 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
             "\(field): \(reason)"
         case .invalidUTF8(let field):
             "\(field): not valid UTF-8"
+        case .unknownType(let type, let suggestions):
+            "unknown type '\(type)' in the store's ontology" + Self.didYouMean(suggestions)
+        case .unknownRelation(let relation, let suggestions):
+            "unknown relation '\(relation)' in the store's ontology" + Self.didYouMean(suggestions)
+        case .ontologyViolation(let message):
+            "ontology violation: \(message) (lenient validation, --lenient, stores it marked instead)"
+        case .incompatibleOntology(let path, let differences):
+            "the ontology does not extend the one \(path) was created with: "
+                + differences.joined(separator: "; ")
         }
+    }
+
+    private static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
     }
 }

@@ -6,6 +6,15 @@ public enum EdgeDirection: String, Hashable, Sendable, Codable, CaseIterable {
     case incoming
     /// Both.
     case both
+
+    /// The same walk seen from the other end.
+    public var reversed: EdgeDirection {
+        switch self {
+        case .outgoing: .incoming
+        case .incoming: .outgoing
+        case .both: .both
+        }
+    }
 }
 
 /// An entity reached by a graph walk, with how far away it is and the edge that reached it.

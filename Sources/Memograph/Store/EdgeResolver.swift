@@ -11,10 +11,11 @@ struct EdgeResolver {
     let db: Database
     let namespace: String
     let now: Date
-    let rules: RelationRules
+    let rules: OntologyRules
 
     func apply(_ assertion: Assertion) throws -> RelateOutcome {
-        let relation = try TextRules.nonEmpty(assertion.relation, field: "relation", maxLength: 200)
+        let resolved = try rules.relation(assertion.relation, singleValued: assertion.singleValued)
+        let relation = resolved.name
         if let fact = assertion.fact { try TextRules.check(fact, field: "fact", allowNewlines: true) }
         guard (0...1).contains(assertion.confidence) else {
             throw MemographError.invalidArgument(field: "confidence", reason: "must be between 0 and 1")
@@ -26,21 +27,49 @@ struct EdgeResolver {
         }
         if let source = assertion.source { try requireEpisode(source) }
 
-        let entities = EntityResolver(db: db, namespace: namespace, now: now)
-        let subject = try entities.resolveOrCreate(assertion.subject)
-        let object: EdgeObject
-        switch assertion.object {
-        case .entity(let reference): object = .entity(try entities.resolveOrCreate(reference))
-        case .literal(let value):
-            object = .literal(try TextRules.nonEmpty(value, field: "object", maxLength: 10_000))
+        // An inverse property is stored in its canonical direction: "Lin manages Ada" is kept
+        // as "Ada reportsTo Lin", so both read the same edge and supersession follows it.
+        var subjectReference = assertion.subject
+        var assertedObject = assertion.object
+        if resolved.flipped {
+            guard case .entity(let objectReference) = assertion.object else {
+                throw MemographError.invalidArgument(
+                    field: "object",
+                    reason: "'\(assertion.relation)' relates two entities, not a literal value")
+            }
+            subjectReference = objectReference
+            assertedObject = .entity(assertion.subject)
         }
 
-        let single = assertion.singleValued ?? rules.isSingleValued(relation)
+        let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: rules)
+        var subject = try entities.resolveOrCreate(
+            subjectReference, defaultType: rules.inferredType(for: resolved, asSubject: true))
+        var object: EdgeObject
+        let objectKind: OntologyRules.ObjectKind
+        switch assertedObject {
+        case .entity(let reference):
+            var found = try entities.resolveOrCreate(
+                reference, defaultType: rules.inferredType(for: resolved, asSubject: false))
+            // A symmetric fact is stored once, from the entity with the smaller id.
+            if resolved.symmetric, found.id < subject.id { swap(&subject, &found) }
+            object = .entity(found.id)
+            objectKind = .entity(type: found.type)
+        case .literal(let value):
+            let value = try TextRules.nonEmpty(value, field: "object", maxLength: 10_000)
+            object = .literal(value)
+            objectKind = .literal(value)
+        }
+        let violation = try rules.enforce(
+            rules.violation(subjectType: subject.type, relation: resolved, object: objectKind))
+        let attributes = violation.map { [OntologyRules.violationAttribute: $0] } ?? [:]
+
+        let single = resolved.singleValued
         let versions = try believedVersions(
-            subject: subject, relation: relation, object: single ? nil : object)
+            subject: subject.id, relation: relation, object: single ? nil : object)
         let draft = Draft(
-            subject: subject, relation: relation, object: object, fact: assertion.fact, validFrom: validFrom,
-            validTo: validTo, confidence: assertion.confidence)
+            subject: subject.id, relation: relation, object: object, fact: assertion.fact,
+            validFrom: validFrom,
+            validTo: validTo, confidence: assertion.confidence, attributes: attributes)
 
         // The same fact, already believed to hold at validFrom: only the provenance grows.
         if let same = versions.first(where: { $0.object == object && $0.covers(validFrom) }) {
@@ -96,15 +125,15 @@ struct EdgeResolver {
         try db.cachedStatement(
             sql: """
                 INSERT INTO edges (namespace, subject_id, relation, object_id, object_value, fact, valid_from,
-                    valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence, attributes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             namespace, draft.subject.rawValue, draft.relation, draft.object.entityID?.rawValue,
             draft.object.literal, draft.fact, StoreTime.encode(draft.validFrom),
             draft.validTo.map(StoreTime.encode), StoreTime.encode(now),
             draft.validTo == nil ? nil : StoreTime.encode(now), end?.rawValue, supersededBy?.rawValue,
-            draft.confidence,
+            draft.confidence, AttributeCoding.encode(draft.attributes),
         ])
         return EdgeID(db.lastInsertedRowID)
     }
@@ -144,6 +173,7 @@ struct EdgeResolver {
         var validFrom: Date
         var validTo: Date?
         var confidence: Double
+        var attributes: [String: String]
     }
 }
 

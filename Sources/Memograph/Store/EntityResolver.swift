@@ -6,9 +6,7 @@ struct EntityResolver {
     let db: Database
     let namespace: String
     let now: Date
-
-    /// The type given to an entity created from a bare name.
-    static let defaultType = "Thing"
+    let rules: OntologyRules
 
     func find(_ reference: EntityReference) throws -> [Entity] {
         if case .id(let id) = reference { return try load([id]) }
@@ -29,7 +27,7 @@ struct EntityResolver {
             var arguments: StatementArguments = [namespace, normalized, namespace, normalized]
             if let type {
                 sql = "SELECT id FROM entities WHERE type = ? AND id IN (\(sql))"
-                arguments = [type] + arguments
+                arguments = [try rules.type(type).name] + arguments
             }
             return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { EntityID($0) }
         }
@@ -46,30 +44,43 @@ struct EntityResolver {
         throw MemographError.ambiguousEntity(reference.description, candidates: found.map(\.reference))
     }
 
-    /// The id for `reference`, creating the entity when it is a name that matches nothing.
-    func resolveOrCreate(_ reference: EntityReference) throws -> EntityID {
+    /// The id and type for `reference`, creating the entity (of `defaultType` when the
+    /// reference has no type) when it is a name that matches nothing.
+    func resolveOrCreate(
+        _ reference: EntityReference, defaultType: String = OntologyRules.topType
+    ) throws -> (id: EntityID, type: String) {
         if case .id(let id) = reference {
-            guard try exists(id) else { throw MemographError.unknownEntity("#\(id.rawValue)") }
-            return id
+            guard let type = try typeOf(id) else { throw MemographError.unknownEntity("#\(id.rawValue)") }
+            return (id, type)
         }
         let found = try find(reference)
-        if found.count == 1 { return found[0].id }
+        if found.count == 1 { return (found[0].id, found[0].type) }
         guard found.isEmpty, case .name(let name, let type) = reference else {
             throw MemographError.ambiguousEntity(reference.description, candidates: found.map(\.reference))
         }
-        return try insert(name: name, type: type ?? Self.defaultType, summary: nil, attributes: [:])
+        let id = try insert(name: name, type: type ?? defaultType, summary: nil, attributes: [:])
+        return (id, try typeOf(id) ?? defaultType)
     }
 
     func exists(_ id: EntityID) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM entities WHERE id = ? AND namespace = ?"),
-            arguments: [id.rawValue, namespace]) ?? false
+        try typeOf(id) != nil
     }
 
+    /// The entity's type, or nil when there is no such entity in this namespace.
+    func typeOf(_ id: EntityID) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT type FROM entities WHERE id = ? AND namespace = ?"),
+            arguments: [id.rawValue, namespace])
+    }
+
+    /// Inserts a new entity; its type is made canonical by the ontology, and in lenient mode
+    /// a type the ontology lacks is kept and marked.
     func insert(name: String, type: String, summary: String?, attributes: [String: String]) throws -> EntityID
     {
         let name = try TextRules.nonEmpty(name, field: "name")
-        let type = try Self.validType(type)
+        let (type, violation) = try rules.type(type)
+        var attributes = attributes
+        if let violation { attributes[OntologyRules.violationAttribute] = violation }
         let micros = StoreTime.encode(now)
         try db.cachedStatement(
             sql: """
@@ -135,5 +146,10 @@ struct EntityResolver {
 enum IDList {
     static func json(_ ids: [Int64]) -> String {
         "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+
+    static func json(_ names: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: names)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -11,8 +11,8 @@ extension GraphStore {
     ) throws -> Entity {
         let now = self.now
         return try database.write { db in
-            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
-            let type = try EntityResolver.validType(type)
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+            let type = try ontologyRules.type(type).name
             let name = try TextRules.nonEmpty(name, field: "name")
             if let summary { try TextRules.check(summary, field: "summary", allowNewlines: true) }
             let id: EntityID
@@ -38,9 +38,9 @@ extension GraphStore {
     public func upsertEntities(_ drafts: [(name: String, type: String)]) throws -> [EntityID] {
         let now = self.now
         return try database.write { db in
-            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             return try drafts.map { draft in
-                let type = try EntityResolver.validType(draft.type)
+                let type = try ontologyRules.type(draft.type).name
                 if let existing = try resolver.findIDs(.name(draft.name, type: type)).first {
                     return existing
                 }
@@ -51,14 +51,16 @@ extension GraphStore {
 
     /// The entity with this id, or nil when there is none in this namespace.
     public func entity(_ id: EntityID) throws -> Entity? {
-        try database.read { db in try EntityResolver(db: db, namespace: namespace, now: now).load([id]).first
+        try database.read { db in
+            try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).load([id]).first
         }
     }
 
     /// Entities whose name or alias matches `name` (case- and space-insensitively), optionally of one type.
     public func findEntities(named name: String, type: String? = nil) throws -> [Entity] {
         try database.read { db in
-            try EntityResolver(db: db, namespace: namespace, now: now).find(.name(name, type: type))
+            try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).find(
+                .name(name, type: type))
         }
     }
 
@@ -67,7 +69,8 @@ extension GraphStore {
     /// - Throws: ``MemographError/unknownEntity(_:)`` or ``MemographError/ambiguousEntity(_:candidates:)``.
     public func resolve(_ reference: EntityReference) throws -> Entity {
         try database.read { db in
-            try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
+            try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).resolve(
+                reference)
         }
     }
 
@@ -75,7 +78,7 @@ extension GraphStore {
     public func addAliases(_ aliases: [String], to reference: EntityReference) throws {
         let now = self.now
         try database.write { db in
-            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             try resolver.addAliases(aliases, to: try resolver.resolve(reference).id)
         }
     }

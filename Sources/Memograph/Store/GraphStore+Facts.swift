@@ -10,18 +10,21 @@ extension GraphStore {
     ) throws -> [Fact] {
         let now = self.now
         return try database.read { db in
-            let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
+            let entity = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+                .resolve(reference)
+            let filter = try ontologyRules.readFilter(relation, direction: direction)
             let time = TimeSlice(asOf: asOf, knownAt: knownAt).sqlCondition(now: now)
             var parts: [String] = []
             var arguments = StatementArguments()
-            let relationClause = relation == nil ? "" : " AND e.relation = ?"
+            let relationClause =
+                filter.names == nil ? "" : " AND e.relation IN (SELECT value FROM json_each(?))"
             for (column, wanted) in [("subject_id", EdgeDirection.outgoing), ("object_id", .incoming)]
-            where direction == .both || direction == wanted {
+            where filter.direction == .both || filter.direction == wanted {
                 parts.append(
                     "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.\(column) = ?\(relationClause) AND \(time.sql)"
                 )
                 arguments += [entity.id.rawValue]
-                if let relation { arguments += [relation] }
+                if let names = filter.names { arguments += [IDList.json(names)] }
                 arguments += time.arguments
             }
             let sql = parts.joined(separator: " UNION ALL ") + " ORDER BY 8 DESC, 1 DESC"
@@ -35,14 +38,19 @@ extension GraphStore {
     public func history(of reference: EntityReference, relation: String) throws -> [Fact] {
         let now = self.now
         return try database.read { db in
-            let entity = try EntityResolver(db: db, namespace: namespace, now: now).resolve(reference)
-            let edges = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(RowDecoding.edgeColumns) FROM edges e
-                    WHERE e.subject_id = ? AND e.relation = ? ORDER BY e.valid_from, e.recorded_at, e.id
-                    """, arguments: [entity.id.rawValue, relation]
-            ).map(RowDecoding.edge)
+            let entity = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+                .resolve(reference)
+            let resolved = try ontologyRules.relation(relation)
+            let ends =
+                resolved.symmetric
+                ? "(e.subject_id = ?1 OR e.object_id = ?1)"
+                : resolved.flipped ? "e.object_id = ?1" : "e.subject_id = ?1"
+            let edges = try RowDecoding.edges(
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(RowDecoding.edgeColumns) FROM edges e
+                        WHERE \(ends) AND e.relation = ?2 ORDER BY e.valid_from, e.recorded_at, e.id
+                        """), arguments: [entity.id.rawValue, resolved.name])
             return try assemble(edges, db: db, now: now)
         }
     }
@@ -61,7 +69,8 @@ extension GraphStore {
             ids.insert(edge.subject)
             if let object = edge.object.entityID { ids.insert(object) }
         }
-        let entities = try EntityResolver(db: db, namespace: namespace, now: now).load(Array(ids))
+        let entities = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).load(
+            Array(ids))
         let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
         var sources: [EdgeID: [EpisodeID]] = [:]
         let rows = try Row.fetchCursor(

@@ -17,7 +17,7 @@ extension GraphStore {
     public func relate(_ assertions: [Assertion]) throws -> [RelateOutcome] {
         let now = self.now
         return try database.write { db in
-            let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: rules)
+            let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             return try assertions.map { try resolver.apply($0) }
         }
     }

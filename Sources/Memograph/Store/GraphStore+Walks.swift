@@ -4,20 +4,33 @@ import GRDB
 extension GraphStore {
     /// Entities within `depth` hops of an entity over edges valid in the given slice (default:
     /// now), nearest first; each is reported once, at its smallest distance.
+    ///
+    /// With an ontology, `relation` may be written as its inverse or a synonym and matches its
+    /// subproperties; a symmetric relation is walked both ways. `closure` follows a transitive
+    /// relation to its end (up to 10 hops): everything an entity is, transitively, `partOf`.
     public func neighbours(
         of reference: EntityReference, relation: String? = nil, direction: EdgeDirection = .both,
-        depth: Int = 1, asOf: Date? = nil, knownAt: Date? = nil
+        depth: Int = 1, closure: Bool = false, asOf: Date? = nil, knownAt: Date? = nil
     ) throws -> [Neighbour] {
         guard (1...10).contains(depth) else {
             throw MemographError.invalidArgument(field: "depth", reason: "must be between 1 and 10")
         }
         let now = self.now
         return try database.read { db in
-            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             let start = try resolver.resolve(reference).id
+            let filter = try ontologyRules.readFilter(relation, direction: direction)
+            var depth = depth
+            if closure {
+                guard let relation, try ontologyRules.relation(relation).transitive else {
+                    throw MemographError.invalidArgument(
+                        field: "closure", reason: "needs a relation the ontology declares transitive")
+                }
+                depth = 10
+            }
             let walker = GraphWalker(
-                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: relation,
-                direction: direction)
+                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: filter.names,
+                direction: filter.direction)
             var seen: Set<EntityID> = [start]
             var frontier = [start]
             var found: [(id: EntityID, hops: Int, step: GraphWalker.Step)] = []
@@ -50,12 +63,12 @@ extension GraphStore {
         }
         let now = self.now
         return try database.read { db in
-            let resolver = EntityResolver(db: db, namespace: namespace, now: now)
+            let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             let source = try resolver.resolve(start).id
             let target = try resolver.resolve(goal).id
             if source == target { return [] }
             let walker = GraphWalker(
-                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relation: nil,
+                db: db, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: nil,
                 direction: .both)
             var parent: [EntityID: GraphWalker.Step] = [:]
             var frontier = [source]
@@ -96,18 +109,19 @@ struct GraphWalker {
     let db: Database
     let slice: TimeSlice
     let now: Date
-    let relation: String?
+    /// The relation names to follow; nil follows every relation.
+    let relations: [String]?
     let direction: EdgeDirection
 
     func steps(from frontier: [EntityID]) throws -> [Step] {
         let time = slice.sqlCondition(now: now)
         var steps: [Step] = []
         let list = IDList.json(frontier.map(\.rawValue))
-        let relationClause = relation == nil ? "" : " AND e.relation = ?"
+        let relationClause = relations == nil ? "" : " AND e.relation IN (SELECT value FROM json_each(?))"
         for (column, reversed) in [("subject_id", false), ("object_id", true)] {
             if direction == .outgoing && reversed || direction == .incoming && !reversed { continue }
             var arguments: StatementArguments = [list]
-            if let relation { arguments += [relation] }
+            if let relations { arguments += [IDList.json(relations)] }
             arguments += time.arguments
             // Driving the join from the id list walks the adjacency index once per id, with no
             // temporary index over the list.

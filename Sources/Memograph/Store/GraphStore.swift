@@ -12,8 +12,13 @@ public final class GraphStore: Sendable {
     public let path: String
     /// The namespace every read and write of this view is confined to.
     public let namespace: String
-    /// Which relations are single-valued when the caller does not say.
+    /// Which relations are single-valued when the caller does not say and there is no ontology.
     public let rules: RelationRules
+    /// The vocabulary the store obeys — types, relations, their domains, ranges and
+    /// characteristics — or nil for a free-form store.
+    public let ontology: Ontology?
+    /// What happens to a write the ontology forbids.
+    public let validation: Validation
 
     let database: any DatabaseWriter
     let clock: @Sendable () -> Date
@@ -24,24 +29,44 @@ public final class GraphStore: Sendable {
     ///   Memograph store, ``MemographError/newerSchema(path:unknownMigrations:)`` for one written
     ///   by a newer version; the file is not modified in either case.
     ///
-    /// - Parameter access: ``StoreAccess/concurrent`` (the default) for long-lived processes that
-    ///   read from several threads; ``StoreAccess/single`` for one-shot tools.
+    /// - Parameters:
+    ///   - ontology: the vocabulary to obey. The first ontology a store is opened with is recorded
+    ///     in it; later openings must give the same one or a compatible extension (else
+    ///     ``MemographError/incompatibleOntology(path:differences:)``), and nil means "the
+    ///     recorded one" (a free-form store when none was ever given).
+    ///   - validation: ``Validation/strict`` refuses writes the ontology forbids;
+    ///     ``Validation/lenient`` stores them marked.
+    ///   - access: ``StoreAccess/concurrent`` (the default) for long-lived processes that
+    ///     read from several threads; ``StoreAccess/single`` for one-shot tools.
     public convenience init(
-        path: String, namespace: String = "default", rules: RelationRules = .builtIn,
-        access: StoreAccess = .concurrent, clock: @escaping @Sendable () -> Date = { Date() }
+        path: String, namespace: String = "default", ontology: Ontology? = nil,
+        validation: Validation = .strict,
+        rules: RelationRules = .builtIn, access: StoreAccess = .concurrent,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         try Self.validateNamespace(namespace)
         let database = try StoreOpener.open(path: path, access: access)
-        self.init(database: database, path: path, namespace: namespace, rules: rules, clock: clock)
+        let effective: Ontology?
+        do {
+            effective = try OntologyRecord.reconcile(database, given: ontology, path: path)
+        } catch {
+            try? database.close()
+            throw error
+        }
+        self.init(
+            database: database, path: path, namespace: namespace, ontology: effective, validation: validation,
+            rules: rules, clock: clock)
     }
 
     init(
-        database: any DatabaseWriter, path: String, namespace: String, rules: RelationRules,
-        clock: @escaping @Sendable () -> Date
+        database: any DatabaseWriter, path: String, namespace: String, ontology: Ontology?,
+        validation: Validation, rules: RelationRules, clock: @escaping @Sendable () -> Date
     ) {
         self.database = database
         self.path = path
         self.namespace = namespace
+        self.ontology = ontology
+        self.validation = validation
         self.rules = rules
         self.clock = clock
     }
@@ -49,12 +74,21 @@ public final class GraphStore: Sendable {
     /// A view of another namespace in the same file.
     public func namespace(_ name: String) throws -> GraphStore {
         try Self.validateNamespace(name)
-        return GraphStore(database: database, path: path, namespace: name, rules: rules, clock: clock)
+        return GraphStore(
+            database: database, path: path, namespace: name, ontology: ontology, validation: validation,
+            rules: rules, clock: clock)
     }
 
-    /// The same namespace under other relation rules.
-    public func with(rules: RelationRules) -> GraphStore {
-        GraphStore(database: database, path: path, namespace: namespace, rules: rules, clock: clock)
+    /// The same namespace with another validation mode (e.g. lenient for one bulk import).
+    public func with(validation: Validation) -> GraphStore {
+        GraphStore(
+            database: database, path: path, namespace: namespace, ontology: ontology, validation: validation,
+            rules: rules, clock: clock)
+    }
+
+    /// How this view applies its ontology (or, without one, its relation rules).
+    var ontologyRules: OntologyRules {
+        OntologyRules(ontology: ontology, relationRules: rules, validation: validation)
     }
 
     /// Closes the file, folding the write-ahead log into it so that the file alone holds the

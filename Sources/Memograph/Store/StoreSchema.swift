@@ -83,6 +83,10 @@ enum StoreSchema {
                     CREATE INDEX edge_sources_by_episode ON edge_sources(episode_id);
                     """)
         }
+        migrator.registerMigration("v2-store-info") { db in
+            try db.execute(
+                sql: "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+        }
         return migrator
     }
 }

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
             db
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("memograph-demo-\(UUID()).sqlite").path
-        let store = try GraphStore(path: path, namespace: "demo")
+        let store = try GraphStore(path: path, namespace: "demo", ontology: OntologyLoader.loadDefault())
         defer { try? store.close() }
         print("Memograph demo — store: \(path)\n")
 
@@ -45,6 +45,19 @@ struct DemoCommand: ParsableCommand {
         print("\n$ memograph neighbours Person:Ada --depth 2")
         for neighbour in try store.neighbours(of: "Person:Ada", depth: 2) {
             print("\(neighbour.hops)  \(neighbour.entity.reference)  via \(neighbour.via.relation)")
+        }
+        try store.relate("Person:Lin", "manages", "Person:Ada", validFrom: march)
+        try store.relate("Person:Mo", "is the boss of", "Person:Ada", validFrom: may)
+        print("\n$ memograph relate Person:Mo \"is the boss of\" Person:Ada --valid-from 2026-05-10")
+        print(
+            "$ memograph history Person:Ada reportsTo      # manages is the inverse of the functional reportsTo"
+        )
+        try store.history(of: "Person:Ada", relation: "reportsTo").forEach { print(Output.line($0)) }
+        print("\n$ memograph relate Service:api memberOf Team:platform")
+        do {
+            try store.relate("Service:api", "memberOf", "Team:platform")
+        } catch {
+            print("Error: \(error.localizedDescription)")
         }
         print("\n$ memograph path Organisation:acme Tool:postgres")
         if let steps = try store.path(from: "Organisation:acme", to: "Tool:postgres") {

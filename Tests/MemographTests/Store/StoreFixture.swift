@@ -20,19 +20,24 @@ struct StoreFixture {
     let clock: ManualClock
     let store: GraphStore
 
-    init(namespace: String = "default", rules: RelationRules = .builtIn, start: Date = day(60)) throws {
+    init(
+        namespace: String = "default", rules: RelationRules = .builtIn, ontology: Ontology? = nil,
+        validation: Validation = .strict, start: Date = day(60)
+    ) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "memograph-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         path = directory.appendingPathComponent("memory.sqlite").path
         let clock = ManualClock(start)
         self.clock = clock
-        store = try GraphStore(path: path, namespace: namespace, rules: rules, clock: { clock.now })
+        store = try GraphStore(
+            path: path, namespace: namespace, ontology: ontology, validation: validation, rules: rules,
+            clock: { clock.now })
     }
 
     /// The bytes of the store file and its WAL, to prove a failed call changed nothing.
     func snapshot() throws -> [Data] {
-        try [path, path + "-wal"].map { FileManager.default.contents(atPath: $0) ?? Data() }
+        [path, path + "-wal"].map { FileManager.default.contents(atPath: $0) ?? Data() }
     }
 }
 

@@ -7,7 +7,10 @@ import Memograph
 struct OntologyOptions: ParsableArguments {
     @Option(
         name: .customLong("ontology"),
-        help: "OWL 2 RDF/XML ontology file (default: the bundled memograph.owl, or $MEMOGRAPH_ONTOLOGY).")
+        help: """
+            OWL 2 RDF/XML ontology file (default: the bundled memograph.owl, or $MEMOGRAPH_ONTOLOGY). \
+            For store commands, 'none' uses the ontology the store recorded (free-form if it has none).
+            """)
     var path: String?
 
     /// Loads the chosen ontology, printing any error as `file:line: error: …` and failing.
@@ -19,6 +22,11 @@ struct OntologyOptions: ParsableArguments {
             StandardError.write(error.description)
             throw ExitCode.failure
         }
+    }
+
+    /// The ontology a store command passes to the store: nil for `--ontology none`.
+    func loadForStore() throws -> Ontology? {
+        path == "none" ? nil : try load()
     }
 
     /// The path that `load()` reads, for messages.
