@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "MemographOntologies",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 "CLibXML2",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],

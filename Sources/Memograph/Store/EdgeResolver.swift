@@ -107,34 +107,36 @@ struct EdgeResolver {
             WHERE e.subject_id = ? AND e.relation = ? AND e.namespace = ?
               AND (e.expired_at IS NULL OR e.end_kind IN ('superseded', 'ended'))
             """
-        var arguments: StatementArguments = [subject.rawValue, relation, namespace]
+        var parameters: [SQLParameter] = [.int(subject.rawValue), .text(relation), .text(namespace)]
         switch object {
         case .entity(let id)?:
             sql += " AND e.object_id = ?"
-            arguments += [id.rawValue]
+            parameters.append(.int(id.rawValue))
         case .literal(let value)?:
             sql += " AND e.object_value = ?"
-            arguments += [value]
+            parameters.append(.text(value))
         case nil:
             break
         }
-        return try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments)
+        return try RowDecoding.edges(db.cachedStatement(sql: sql), parameters)
     }
 
     private func insert(_ draft: Draft, end: EdgeEnd?, supersededBy: EdgeID?) throws -> EdgeID {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO edges (namespace, subject_id, relation, object_id, object_value, fact, valid_from,
-                    valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence, attributes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            namespace, draft.subject.rawValue, draft.relation, draft.object.entityID?.rawValue,
-            draft.object.literal, draft.fact, StoreTime.encode(draft.validFrom),
-            draft.validTo.map(StoreTime.encode), StoreTime.encode(now),
-            draft.validTo == nil ? nil : StoreTime.encode(now), end?.rawValue, supersededBy?.rawValue,
-            draft.confidence, AttributeCoding.encode(draft.attributes),
-        ])
+        try HotStatement.execute(
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO edges (namespace, subject_id, relation, object_id, object_value, fact, valid_from,
+                        valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence, attributes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """),
+            [
+                .text(namespace), .int(draft.subject.rawValue), .text(draft.relation),
+                .int(draft.object.entityID?.rawValue), .text(draft.object.literal), .text(draft.fact),
+                .int(StoreTime.encode(draft.validFrom)), .int(draft.validTo.map(StoreTime.encode)),
+                .int(StoreTime.encode(now)), .int(draft.validTo == nil ? nil : StoreTime.encode(now)),
+                .text(end?.rawValue), .int(supersededBy?.rawValue), .real(draft.confidence),
+                .text(AttributeCoding.encode(draft.attributes)),
+            ])
         return EdgeID(db.lastInsertedRowID)
     }
 
@@ -152,16 +154,18 @@ struct EdgeResolver {
     }
 
     func addSource(_ episode: EpisodeID, to edge: EdgeID) throws {
-        try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO edge_sources (edge_id, episode_id, recorded_at) VALUES (?, ?, ?)"
-        ).execute(arguments: [edge.rawValue, episode.rawValue, StoreTime.encode(now)])
+        try HotStatement.execute(
+            db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO edge_sources (edge_id, episode_id, recorded_at) VALUES (?, ?, ?)"),
+            [.int(edge.rawValue), .int(episode.rawValue), .int(StoreTime.encode(now))])
     }
 
     private func requireEpisode(_ id: EpisodeID) throws {
-        let found =
-            try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM episodes WHERE id = ? AND namespace = ?"),
-                arguments: [id.rawValue, namespace]) ?? false
+        var found = false
+        try HotStatement.query(
+            db.cachedStatement(sql: "SELECT 1 FROM episodes WHERE id = ? AND namespace = ?"),
+            [.int(id.rawValue), .text(namespace)]
+        ) { _ in found = true }
         guard found else { throw MemographError.unknownEpisode(id) }
     }
 

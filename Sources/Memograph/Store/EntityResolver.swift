@@ -24,12 +24,14 @@ struct EntityResolver {
                 SELECT id FROM entities WHERE namespace = ? AND normalized_name = ?
                 UNION SELECT entity_id FROM aliases WHERE namespace = ? AND normalized_alias = ?
                 """
-            var arguments: StatementArguments = [namespace, normalized, namespace, normalized]
+            var parameters: [SQLParameter] = [.text(namespace), .text(normalized), .text(namespace), .text(normalized)]
             if let type {
                 sql = "SELECT id FROM entities WHERE type = ? AND id IN (\(sql))"
-                arguments = [try rules.type(type).name] + arguments
+                parameters = [.text(try rules.type(type).name)] + parameters
             }
-            return try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { EntityID($0) }
+            var ids: [EntityID] = []
+            try HotStatement.query(db.cachedStatement(sql: sql), parameters) { ids.append(EntityID($0.int64(0))) }
+            return ids
         }
     }
 
@@ -68,9 +70,12 @@ struct EntityResolver {
 
     /// The entity's type, or nil when there is no such entity in this namespace.
     func typeOf(_ id: EntityID) throws -> String? {
-        try String.fetchOne(
+        var type: String?
+        try HotStatement.query(
             db.cachedStatement(sql: "SELECT type FROM entities WHERE id = ? AND namespace = ?"),
-            arguments: [id.rawValue, namespace])
+            [.int(id.rawValue), .text(namespace)]
+        ) { type = $0.text(0) }
+        return type
     }
 
     /// Inserts a new entity; its type is made canonical by the ontology, and in lenient mode
@@ -82,16 +87,16 @@ struct EntityResolver {
         var attributes = attributes
         if let violation { attributes[OntologyRules.violationAttribute] = violation }
         let micros = StoreTime.encode(now)
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO entities (namespace, type, name, normalized_name, summary, attributes, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            namespace, type, name, NameNormalizer.normalize(name), summary,
-            AttributeCoding.encode(attributes),
-            micros, micros,
-        ])
+        try HotStatement.execute(
+            db.cachedStatement(
+                sql: """
+                    INSERT INTO entities (namespace, type, name, normalized_name, summary, attributes, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """),
+            [
+                .text(namespace), .text(type), .text(name), .text(NameNormalizer.normalize(name)), .text(summary),
+                .text(AttributeCoding.encode(attributes)), .int(micros), .int(micros),
+            ])
         return EntityID(db.lastInsertedRowID)
     }
 
@@ -113,17 +118,16 @@ struct EntityResolver {
         var byID: [Int64: Entity] = [:]
         byID.reserveCapacity(ids.count)
         // Aliases come along as one string joined by U+001F, a character names cannot contain.
-        let rows = try Row.fetchCursor(
+        try HotStatement.query(
             db.cachedStatement(
                 sql: """
                     SELECT \(RowDecoding.entityColumns),
                         (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.entity_id = n.id)
                     FROM json_each(?) AS wanted CROSS JOIN entities n ON n.id = wanted.value
                     WHERE n.namespace = ?
-                    """), arguments: [IDList.json(ids.map(\.rawValue)), namespace])
-        while let row = try rows.next() {
-            let joined: String? = row[8]
-            let aliases = joined.map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
+                    """), [.text(IDList.json(ids.map(\.rawValue))), .text(namespace)]
+        ) { row in
+            let aliases = row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
             let entity = RowDecoding.entity(row, aliases: aliases)
             byID[entity.id.rawValue] = entity
         }

@@ -15,7 +15,7 @@ extension GraphStore {
             let filter = try ontologyRules.readFilter(relation, direction: direction)
             let time = TimeSlice(asOf: asOf, knownAt: knownAt).sqlCondition(now: now)
             var parts: [String] = []
-            var arguments = StatementArguments()
+            var parameters: [SQLParameter] = []
             let relationClause =
                 filter.names == nil ? "" : " AND e.relation IN (SELECT value FROM json_each(?))"
             for (column, wanted) in [("subject_id", EdgeDirection.outgoing), ("object_id", .incoming)]
@@ -23,12 +23,12 @@ extension GraphStore {
                 parts.append(
                     "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.\(column) = ?\(relationClause) AND \(time.sql)"
                 )
-                arguments += [entity.id.rawValue]
-                if let names = filter.names { arguments += [IDList.json(names)] }
-                arguments += time.arguments
+                parameters.append(.int(entity.id.rawValue))
+                if let names = filter.names { parameters.append(.text(IDList.json(names))) }
+                parameters += time.parameters
             }
             let sql = parts.joined(separator: " UNION ALL ") + " ORDER BY 8 DESC, 1 DESC"
-            let edges = try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments)
+            let edges = try RowDecoding.edges(db.cachedStatement(sql: sql), parameters)
             return try assemble(edges, db: db, now: now)
         }
     }
@@ -50,7 +50,7 @@ extension GraphStore {
                     sql: """
                         SELECT \(RowDecoding.edgeColumns) FROM edges e
                         WHERE \(ends) AND e.relation = ?2 ORDER BY e.valid_from, e.recorded_at, e.id
-                        """), arguments: [entity.id.rawValue, resolved.name])
+                        """), [.int(entity.id.rawValue), .text(resolved.name)])
             return try assemble(edges, db: db, now: now)
         }
     }
@@ -73,13 +73,13 @@ extension GraphStore {
             Array(ids))
         let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
         var sources: [EdgeID: [EpisodeID]] = [:]
-        let rows = try Row.fetchCursor(
+        try HotStatement.query(
             db.cachedStatement(
                 sql: """
                     SELECT edge_id, episode_id FROM edge_sources WHERE edge_id IN (SELECT value FROM json_each(?))
                     ORDER BY recorded_at, episode_id
-                    """), arguments: [IDList.json(edges.map(\.id.rawValue))])
-        while let row = try rows.next() { sources[EdgeID(row[0]), default: []].append(EpisodeID(row[1])) }
+                    """), [.text(IDList.json(edges.map(\.id.rawValue)))]
+        ) { row in sources[EdgeID(row.int64(0)), default: []].append(EpisodeID(row.int64(1))) }
         return edges.compactMap { edge in
             guard let subject = byID[edge.subject] else { return nil }
             return Fact(

@@ -120,9 +120,9 @@ struct GraphWalker {
         let relationClause = relations == nil ? "" : " AND e.relation IN (SELECT value FROM json_each(?))"
         for (column, reversed) in [("subject_id", false), ("object_id", true)] {
             if direction == .outgoing && reversed || direction == .incoming && !reversed { continue }
-            var arguments: StatementArguments = [list]
-            if let relations { arguments += [IDList.json(relations)] }
-            arguments += time.arguments
+            var parameters: [SQLParameter] = [.text(list)]
+            if let relations { parameters.append(.text(IDList.json(relations))) }
+            parameters += time.parameters
             // Driving the join from the id list walks the adjacency index once per id, with no
             // temporary index over the list.
             let sql = """
@@ -130,7 +130,7 @@ struct GraphWalker {
                   ON e.\(column) = frontier.value
                 WHERE e.object_id IS NOT NULL\(relationClause) AND \(time.sql)
                 """
-            for edge in try RowDecoding.edges(db.cachedStatement(sql: sql), arguments: arguments) {
+            for edge in try RowDecoding.edges(db.cachedStatement(sql: sql), parameters) {
                 guard let object = edge.object.entityID else { continue }
                 steps.append(
                     reversed

@@ -8,27 +8,22 @@ enum RowDecoding {
         nullif(e.attributes, '{}')
         """
 
-    static func edge(_ row: Row) -> Edge {
-        let objectID: Int64? = row[4]
-        let object: EdgeObject = objectID.map { .entity(EntityID($0)) } ?? .literal(row[5])
-        let endKind: String? = row[11]
-        let supersededBy: Int64? = row[12]
-        let validTo: Int64? = row[8]
-        let expiredAt: Int64? = row[10]
+    static func edge(_ row: some StoredColumns) -> Edge {
+        let object: EdgeObject = row.optionalInt64(4).map { .entity(EntityID($0)) } ?? .literal(row.text(5))
         return Edge(
-            id: EdgeID(row[0]), namespace: row[1], subject: EntityID(row[2]), relation: row[3],
-            object: object, fact: row[6], validFrom: StoreTime.decode(row[7]),
-            validTo: validTo.map(StoreTime.decode), recordedAt: StoreTime.decode(row[9]),
-            expiredAt: expiredAt.map(StoreTime.decode), end: endKind.flatMap(EdgeEnd.init(rawValue:)),
-            supersededBy: supersededBy.map { EdgeID($0) }, confidence: row[13],
-            attributes: AttributeCoding.decode(row[14] as String?))
+            id: EdgeID(row.int64(0)), namespace: row.text(1), subject: EntityID(row.int64(2)),
+            relation: row.text(3), object: object, fact: row.optionalText(6),
+            validFrom: StoreTime.decode(row.int64(7)), validTo: row.optionalInt64(8).map(StoreTime.decode),
+            recordedAt: StoreTime.decode(row.int64(9)), expiredAt: row.optionalInt64(10).map(StoreTime.decode),
+            end: row.optionalText(11).flatMap(EdgeEnd.init(rawValue:)),
+            supersededBy: row.optionalInt64(12).map { EdgeID($0) }, confidence: row.double(13),
+            attributes: AttributeCoding.decode(row.optionalText(14)))
     }
 
-    /// Runs `statement` and decodes each row as an edge without copying rows.
-    static func edges(_ statement: Statement, arguments: StatementArguments) throws -> [Edge] {
-        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+    /// Runs `statement` (selecting ``edgeColumns``) and decodes every row as an edge.
+    static func edges(_ statement: Statement, _ parameters: [SQLParameter]) throws -> [Edge] {
         var edges: [Edge] = []
-        while let row = try cursor.next() { edges.append(edge(row)) }
+        try HotStatement.query(statement, parameters) { edges.append(edge($0)) }
         return edges
     }
 
@@ -36,21 +31,21 @@ enum RowDecoding {
         n.id, n.namespace, n.type, n.name, n.summary, nullif(n.attributes, '{}'), n.created_at, n.updated_at
         """
 
-    static func entity(_ row: Row, aliases: [String]) -> Entity {
+    static func entity(_ row: some StoredColumns, aliases: [String]) -> Entity {
         Entity(
-            id: EntityID(row[0]), namespace: row[1], type: row[2], name: row[3], summary: row[4],
-            aliases: aliases, attributes: AttributeCoding.decode(row[5] as String?),
-            createdAt: StoreTime.decode(row[6]), updatedAt: StoreTime.decode(row[7]))
+            id: EntityID(row.int64(0)), namespace: row.text(1), type: row.text(2), name: row.text(3),
+            summary: row.optionalText(4), aliases: aliases, attributes: AttributeCoding.decode(row.optionalText(5)),
+            createdAt: StoreTime.decode(row.int64(6)), updatedAt: StoreTime.decode(row.int64(7)))
     }
 
     static let episodeColumns = """
         p.id, p.namespace, p.content, p.role, p.external_id, p.occurred_at, p.recorded_at, nullif(p.metadata, '{}')
         """
 
-    static func episode(_ row: Row) -> Episode {
+    static func episode(_ row: some StoredColumns) -> Episode {
         Episode(
-            id: EpisodeID(row[0]), namespace: row[1], content: row[2], role: row[3], externalID: row[4],
-            occurredAt: StoreTime.decode(row[5]), recordedAt: StoreTime.decode(row[6]),
-            metadata: AttributeCoding.decode(row[7] as String?))
+            id: EpisodeID(row.int64(0)), namespace: row.text(1), content: row.text(2), role: row.optionalText(3),
+            externalID: row.optionalText(4), occurredAt: StoreTime.decode(row.int64(5)),
+            recordedAt: StoreTime.decode(row.int64(6)), metadata: AttributeCoding.decode(row.optionalText(7)))
     }
 }

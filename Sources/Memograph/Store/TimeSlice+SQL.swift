@@ -3,13 +3,13 @@ import GRDB
 
 extension TimeSlice {
     /// The SQL twin of ``TimeSlice/contains(_:now:)`` over an edges table aliased `e`.
-    func sqlCondition(now: Date) -> (sql: String, arguments: StatementArguments) {
+    func sqlCondition(now: Date) -> (sql: String, arguments: StatementArguments, parameters: [SQLParameter]) {
         let event = StoreTime.encode(asOf ?? now)
         let system = StoreTime.encode(knownAt ?? now)
         let sql = """
             e.recorded_at <= ? AND e.valid_from <= ? AND (e.expired_at IS NULL OR e.expired_at > ? \
             OR (e.end_kind IN ('superseded', 'ended') AND e.valid_to > ?))
             """
-        return (sql, [system, event, system, event])
+        return (sql, [system, event, system, event], [.int(system), .int(event), .int(system), .int(event)])
     }
 }
