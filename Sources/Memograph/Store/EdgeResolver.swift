@@ -13,8 +13,9 @@ struct EdgeResolver {
     let now: Date
     let rules: OntologyRules
 
-    func apply(_ assertion: Assertion) throws -> RelateOutcome {
-        let resolved = try rules.relation(assertion.relation, singleValued: assertion.singleValued)
+    /// Applies one assertion; `resolved` is its relation as ``OntologyRules/relation(_:singleValued:)``
+    /// maps it (a batch resolves each distinct relation once).
+    func apply(_ assertion: Assertion, resolved: OntologyRules.Relation) throws -> RelateOutcome {
         let relation = resolved.name
         if let fact = assertion.fact { try TextRules.check(fact, field: "fact", allowNewlines: true) }
         guard (0...1).contains(assertion.confidence) else {

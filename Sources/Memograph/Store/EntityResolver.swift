@@ -24,13 +24,17 @@ struct EntityResolver {
                 SELECT id FROM entities WHERE namespace = ? AND normalized_name = ?
                 UNION SELECT entity_id FROM aliases WHERE namespace = ? AND normalized_alias = ?
                 """
-            var parameters: [SQLParameter] = [.text(namespace), .text(normalized), .text(namespace), .text(normalized)]
+            var parameters: [SQLParameter] = [
+                .text(namespace), .text(normalized), .text(namespace), .text(normalized),
+            ]
             if let type {
                 sql = "SELECT id FROM entities WHERE type = ? AND id IN (\(sql))"
                 parameters = [.text(try rules.type(type).name)] + parameters
             }
             var ids: [EntityID] = []
-            try HotStatement.query(db.cachedStatement(sql: sql), parameters) { ids.append(EntityID($0.int64(0))) }
+            try HotStatement.query(db.cachedStatement(sql: sql), parameters) {
+                ids.append(EntityID($0.int64(0)))
+            }
             return ids
         }
     }
@@ -94,7 +98,8 @@ struct EntityResolver {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """),
             [
-                .text(namespace), .text(type), .text(name), .text(NameNormalizer.normalize(name)), .text(summary),
+                .text(namespace), .text(type), .text(name), .text(NameNormalizer.normalize(name)),
+                .text(summary),
                 .text(AttributeCoding.encode(attributes)), .int(micros), .int(micros),
             ])
         return EntityID(db.lastInsertedRowID)
@@ -127,7 +132,8 @@ struct EntityResolver {
                     WHERE n.namespace = ?
                     """), [.text(IDList.json(ids.map(\.rawValue))), .text(namespace)]
         ) { row in
-            let aliases = row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
+            let aliases =
+                row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
             let entity = RowDecoding.entity(row, aliases: aliases)
             byID[entity.id.rawValue] = entity
         }

@@ -18,7 +18,15 @@ extension GraphStore {
         let now = self.now
         return try database.write { db in
             let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
-            return try assertions.map { try resolver.apply($0) }
+            var relations: [RelationKey: OntologyRules.Relation] = [:]
+            return try assertions.map { assertion in
+                let key = RelationKey(written: assertion.relation, singleValued: assertion.singleValued)
+                if relations[key] == nil {
+                    relations[key] = try ontologyRules.relation(
+                        assertion.relation, singleValued: assertion.singleValued)
+                }
+                return try resolver.apply(assertion, resolved: relations[key]!)
+            }
         }
     }
 
@@ -78,6 +86,12 @@ extension GraphStore {
             )
             try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
         }
+    }
+
+    /// A relation as written in an assertion, with the caller's single-valued override.
+    private struct RelationKey: Hashable {
+        var written: String
+        var singleValued: Bool?
     }
 
     func loadEdge(_ id: EdgeID, db: Database) throws -> Edge {

@@ -38,7 +38,9 @@ struct SQLRow: StoredColumns {
 /// a query returns a handful of rows.
 enum HotStatement {
     /// Binds `parameters`, steps through every row and resets the statement.
-    static func query(_ statement: Statement, _ parameters: [SQLParameter], _ row: (SQLRow) throws -> Void) throws {
+    static func query(_ statement: Statement, _ parameters: [SQLParameter], _ row: (SQLRow) throws -> Void)
+        throws
+    {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         try bind(parameters, to: statement)

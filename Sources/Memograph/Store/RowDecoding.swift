@@ -14,7 +14,8 @@ enum RowDecoding {
             id: EdgeID(row.int64(0)), namespace: row.text(1), subject: EntityID(row.int64(2)),
             relation: row.text(3), object: object, fact: row.optionalText(6),
             validFrom: StoreTime.decode(row.int64(7)), validTo: row.optionalInt64(8).map(StoreTime.decode),
-            recordedAt: StoreTime.decode(row.int64(9)), expiredAt: row.optionalInt64(10).map(StoreTime.decode),
+            recordedAt: StoreTime.decode(row.int64(9)),
+            expiredAt: row.optionalInt64(10).map(StoreTime.decode),
             end: row.optionalText(11).flatMap(EdgeEnd.init(rawValue:)),
             supersededBy: row.optionalInt64(12).map { EdgeID($0) }, confidence: row.double(13),
             attributes: AttributeCoding.decode(row.optionalText(14)))
@@ -34,7 +35,8 @@ enum RowDecoding {
     static func entity(_ row: some StoredColumns, aliases: [String]) -> Entity {
         Entity(
             id: EntityID(row.int64(0)), namespace: row.text(1), type: row.text(2), name: row.text(3),
-            summary: row.optionalText(4), aliases: aliases, attributes: AttributeCoding.decode(row.optionalText(5)),
+            summary: row.optionalText(4), aliases: aliases,
+            attributes: AttributeCoding.decode(row.optionalText(5)),
             createdAt: StoreTime.decode(row.int64(6)), updatedAt: StoreTime.decode(row.int64(7)))
     }
 
@@ -44,7 +46,8 @@ enum RowDecoding {
 
     static func episode(_ row: some StoredColumns) -> Episode {
         Episode(
-            id: EpisodeID(row.int64(0)), namespace: row.text(1), content: row.text(2), role: row.optionalText(3),
+            id: EpisodeID(row.int64(0)), namespace: row.text(1), content: row.text(2),
+            role: row.optionalText(3),
             externalID: row.optionalText(4), occurredAt: StoreTime.decode(row.int64(5)),
             recordedAt: StoreTime.decode(row.int64(6)), metadata: AttributeCoding.decode(row.optionalText(7)))
     }

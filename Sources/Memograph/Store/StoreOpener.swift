@@ -24,6 +24,7 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         let database: any DatabaseWriter
         switch access {
