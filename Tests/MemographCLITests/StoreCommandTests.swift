@@ -48,6 +48,21 @@ import Testing
         #expect(counts?["currentEdges"] as? Int == 2)
     }
 
+    @Test func indexEmbedsOnlyWhatIsNewAndReembedSwitchesModels() throws {
+        let cli = try CommandRunner()
+        _ = try cli.run(["relate", "Person:Ada", "memberOf", "Team:platform"])
+        let first = try cli.run(["index", "--hashing", "32", "--json"])
+        let report = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
+        #expect(report?["entities"] as? Int == 2)
+        #expect(report?["edges"] as? Int == 1)
+        #expect(try cli.run(["index", "--hashing", "32"]).stdout.hasPrefix("embedded 0 entities, 0 facts"))
+        let refused = try cli.run(["index", "--hashing", "16"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("memograph reembed"))
+        let switched = try cli.run(["reembed", "--hashing", "16"])
+        #expect(switched.stdout.contains("discarded 3 vectors"))
+    }
+
     @Test func episodesCascadeFromTheCommandLine() throws {
         let cli = try CommandRunner()
         let added = try cli.run(["episode", "add", "Ada uses vim", "--role", "Ada", "--json"])

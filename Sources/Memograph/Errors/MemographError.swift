@@ -28,6 +28,9 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
     case unknownRelation(String, suggestions: [String])
     /// A fact the ontology forbids (domain, range, datatype or disjointness), in words.
     case ontologyViolation(String)
+    /// The store's vectors come from another embedding model; mixing them would make similarity
+    /// meaningless, so the store must be re-embedded (`memograph reembed`) first.
+    case embeddingModelMismatch(recorded: String, given: String)
     /// The ontology given is not a compatible extension of the one the store was created with.
     case incompatibleOntology(path: String, differences: [String])
 
@@ -59,6 +62,9 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
             "unknown relation '\(relation)' in the store's ontology" + Self.didYouMean(suggestions)
         case .ontologyViolation(let message):
             "ontology violation: \(message) (lenient validation, --lenient, stores it marked instead)"
+        case .embeddingModelMismatch(let recorded, let given):
+            "the store's vectors come from \(recorded), not \(given); re-embed the store with the new model "
+                + "(memograph reembed) before using it"
         case .incompatibleOntology(let path, let differences):
             "the ontology does not extend the one \(path) was created with: "
                 + differences.joined(separator: "; ")

@@ -99,6 +99,9 @@ extension GraphStore {
                 withdrawn.append(edge.id)
             }
             try db.execute(sql: "DELETE FROM episodes WHERE id = ?", arguments: [id.rawValue])
+            try db.execute(
+                sql: "DELETE FROM embeddings WHERE owner_kind = 'episode' AND owner_id = ?",
+                arguments: [id.rawValue])
             return withdrawn.sorted()
         }
     }

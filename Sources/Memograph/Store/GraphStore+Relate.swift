@@ -85,6 +85,9 @@ extension GraphStore {
                 sql: "UPDATE edges SET superseded_by = NULL WHERE superseded_by = ?", arguments: [id.rawValue]
             )
             try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
+            try db.execute(
+                sql: "DELETE FROM embeddings WHERE owner_kind = 'edge' AND owner_id = ?",
+                arguments: [id.rawValue])
         }
     }
 

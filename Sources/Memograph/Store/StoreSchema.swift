@@ -87,6 +87,20 @@ enum StoreSchema {
             try db.execute(
                 sql: "CREATE TABLE store_info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
         }
+        migrator.registerMigration("v3-embeddings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE embeddings (
+                        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('entity', 'edge', 'episode')),
+                        owner_id INTEGER NOT NULL,
+                        namespace TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        vector BLOB NOT NULL,
+                        PRIMARY KEY (owner_kind, owner_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX embeddings_by_namespace ON embeddings(namespace, owner_kind);
+                    """)
+        }
         return migrator
     }
 }

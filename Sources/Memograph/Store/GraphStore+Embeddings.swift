@@ -1,0 +1,171 @@
+import Foundation
+import GRDB
+
+/// What an embedding pass did.
+public struct EmbeddingReport: Hashable, Sendable, Codable {
+    /// The model the store's vectors now come from.
+    public var model: String
+    public var entities: Int
+    public var edges: Int
+    public var episodes: Int
+    /// Vectors deleted because they came from the previous model (``GraphStore/reembed(with:batchSize:)``).
+    public var discarded: Int
+}
+
+extension GraphStore {
+    private static let modelKey = "embedding_model"
+
+    /// The embedding model the store's vectors come from, or nil before anything was embedded.
+    public func embeddingModel() throws -> String? {
+        try database.read { db in
+            try String.fetchOne(
+                db, sql: "SELECT value FROM store_info WHERE key = ?", arguments: [Self.modelKey])
+        }
+    }
+
+    /// Embeds the entities, facts and episodes of this namespace that have no vector yet, and
+    /// stores the vectors; what was embedded before is never embedded again.
+    ///
+    /// - Throws: ``MemographError/embeddingModelMismatch(recorded:given:)`` when the store's
+    ///   vectors come from another model (see ``reembed(with:batchSize:)``).
+    @discardableResult
+    public func embedMissing(with embedder: any Embedder, batchSize: Int = 128) async throws
+        -> EmbeddingReport
+    {
+        if let recorded = try embeddingModel(), recorded != embedder.modelIdentity {
+            throw MemographError.embeddingModelMismatch(recorded: recorded, given: embedder.modelIdentity)
+        }
+        try await database.write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES (?, ?)",
+                arguments: [Self.modelKey, embedder.modelIdentity])
+        }
+        let pending = try await database.read { db in try missingTexts(db) }
+        var report = EmbeddingReport(
+            model: embedder.modelIdentity, entities: 0, edges: 0, episodes: 0, discarded: 0)
+        for start in stride(from: 0, to: pending.count, by: max(1, batchSize)) {
+            let chunk = Array(pending[start..<min(start + max(1, batchSize), pending.count)])
+            let vectors = try await embedder.embed(chunk.map(\.text))
+            guard vectors.count == chunk.count, vectors.allSatisfy({ $0.count == embedder.dimension }) else {
+                throw MemographError.invalidArgument(
+                    field: "embedder",
+                    reason: "\(embedder.modelIdentity) returned vectors of the wrong number or size")
+            }
+            try await database.write { db in
+                let insert = try db.cachedStatement(
+                    sql: """
+                        INSERT OR REPLACE INTO embeddings (owner_kind, owner_id, namespace, model, vector)
+                        VALUES (?, ?, ?, ?, ?)
+                        """)
+                for (item, vector) in zip(chunk, vectors) {
+                    try insert.execute(arguments: [
+                        item.owner.kind, item.owner.rawID, namespace, embedder.modelIdentity,
+                        VectorCoding.encode(vector),
+                    ])
+                }
+            }
+            for item in chunk {
+                switch item.owner {
+                case .entity: report.entities += 1
+                case .edge: report.edges += 1
+                case .episode: report.episodes += 1
+                }
+            }
+        }
+        return report
+    }
+
+    /// Switches the store to another embedding model: every stored vector (of every namespace)
+    /// is deleted, the new model recorded, and this namespace embedded again with it.
+    @discardableResult
+    public func reembed(with embedder: any Embedder, batchSize: Int = 128) async throws -> EmbeddingReport {
+        let discarded = try await database.write { db in
+            try db.execute(sql: "DELETE FROM embeddings")
+            let count = db.changesCount
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO store_info (key, value) VALUES (?, ?)",
+                arguments: [Self.modelKey, embedder.modelIdentity])
+            return count
+        }
+        var report = try await embedMissing(with: embedder, batchSize: batchSize)
+        report.discarded = discarded
+        return report
+    }
+
+    /// The stored vector of an entity, fact or episode, or nil when it has none.
+    public func vector(for owner: EmbeddingOwner) throws -> [Float]? {
+        try database.read { db in
+            try Data.fetchOne(
+                db,
+                sql: "SELECT vector FROM embeddings WHERE owner_kind = ? AND owner_id = ? AND namespace = ?",
+                arguments: [owner.kind, owner.rawID, namespace]
+            ).map(VectorCoding.decode)
+        }
+    }
+
+    /// The text each unembedded owner is embedded from: an entity's name, type and summary; a
+    /// fact's sentence, or `subject relation object` with the relation's words spelled out; an
+    /// episode's content.
+    private func missingTexts(_ db: Database) throws -> [(owner: EmbeddingOwner, text: String)] {
+        var pending: [(owner: EmbeddingOwner, text: String)] = []
+        let missing = "NOT EXISTS (SELECT 1 FROM embeddings m WHERE m.owner_kind = ? AND m.owner_id = x.id)"
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT x.id, x.name, x.type, x.summary FROM entities x WHERE x.namespace = ? AND \(missing)",
+            arguments: [namespace, "entity"])
+        {
+            let summary: String? = row[3]
+            let text = "\(row[1] as String) (\(row[2] as String))" + (summary.map { ": \($0)" } ?? "")
+            pending.append((.entity(EntityID(row[0])), text))
+        }
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT x.id, x.fact, s.name, x.relation, coalesce(o.name, x.object_value) FROM edges x
+                JOIN entities s ON s.id = x.subject_id LEFT JOIN entities o ON o.id = x.object_id
+                WHERE x.namespace = ? AND \(missing)
+                """, arguments: [namespace, "edge"])
+        {
+            let fact: String? = row[1]
+            let text = fact ?? "\(row[2] as String) \(Self.words(of: row[3])) \(row[4] as String)"
+            pending.append((.edge(EdgeID(row[0])), text))
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT x.id, x.content FROM episodes x WHERE x.namespace = ? AND \(missing)",
+            arguments: [namespace, "episode"])
+        {
+            pending.append((.episode(EpisodeID(row[0])), row[1]))
+        }
+        return pending
+    }
+
+    /// `listensOnPort` → `listens on port`: the model reads words, not identifiers.
+    static func words(of relation: String) -> String {
+        var result = ""
+        for character in relation {
+            if character.isUppercase, !result.isEmpty { result.append(" ") }
+            result.append(character == "_" ? " " : Character(character.lowercased()))
+        }
+        return result
+    }
+}
+
+/// Vectors are stored as little-endian 32-bit floats, one after the other.
+enum VectorCoding {
+    static func encode(_ vector: [Float]) -> Data {
+        var data = Data(capacity: vector.count * 4)
+        for value in vector {
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func decode(_ data: Data) -> [Float] {
+        stride(from: 0, to: data.count - data.count % 4, by: 4).map { offset in
+            let bits = data[data.startIndex + offset..<data.startIndex + offset + 4].enumerated()
+                .reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+            return Float(bitPattern: bits)
+        }
+    }
+}
