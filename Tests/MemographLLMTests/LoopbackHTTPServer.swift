@@ -42,6 +42,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
+    private var stopped = false
     private var recorded: [Request] = []
 
     /// `http://127.0.0.1:<port>`.
@@ -83,8 +84,14 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
-    /// Stops accepting connections and closes the listening socket.
+    /// Stops accepting connections and closes the listening socket. Only the first call closes
+    /// it: a second `close` could hit a descriptor number another test has been given since.
     func stop() {
+        let first = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }
