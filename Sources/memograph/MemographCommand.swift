@@ -17,7 +17,8 @@ struct MemographCommand: AsyncParsableCommand {
         subcommands: [
             RelateCommand.self, FactsCommand.self, HistoryCommand.self, NeighboursCommand.self,
             PathCommand.self, RetractCommand.self, PurgeCommand.self, EntityCommand.self,
-            EpisodeCommand.self, StatsCommand.self, DemoCommand.self, BenchCommand.self,
+            EpisodeCommand.self, StatsCommand.self, DemoCommand.self, ExportCommand.self, ImportCommand.self,
+            BenchCommand.self,
         ]
     )
 
