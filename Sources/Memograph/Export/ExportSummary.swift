@@ -4,6 +4,7 @@ public struct ExportSummary: Hashable, Sendable, Codable {
     public var entities: Int
     /// Edges (one per edge version).
     public var edges: Int
+    /// Episode nodes (GraphML with episodes) or lines (JSONL).
     public var episodes: Int
 
     public init(entities: Int = 0, edges: Int = 0, episodes: Int = 0) {

@@ -1,7 +1,10 @@
 /// What an import added to the store.
 public struct ImportSummary: Hashable, Sendable, Codable {
+    /// Entities created.
     public var entities: Int
+    /// Edge versions written, each with its own time fields.
     public var edges: Int
+    /// Episodes created.
     public var episodes: Int
     /// Edge ↔ episode provenance links restored.
     public var sources: Int
