@@ -5,16 +5,46 @@ import Foundation
 /// formatter per call, so exports keep every stored instant and a million rows stay cheap.
 enum ExchangeTime {
     static func format(micros: Int64) -> String {
+        var bytes: [UInt8] = []
+        append(micros: micros, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the text of ``format(micros:)`` to `bytes` without building a string.
+    static func append(micros: Int64, to bytes: inout [UInt8]) {
         let seconds = micros.floorDivided(by: 1_000_000)
         let fraction = micros - seconds * 1_000_000
         let days = seconds.floorDivided(by: 86_400)
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        var text = padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + "T"
-        text += padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2) + ":"
-        text += padded(secondOfDay % 60, 2)
-        if fraction != 0 { text += "." + padded(fraction, 6) }
-        return text + "Z"
+        func put(_ value: Int64, _ width: Int) {
+            guard value >= 0, value < 10_000 || width > 4 else {
+                bytes.append(contentsOf: String(value).utf8)
+                return
+            }
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        put(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        put(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        put(day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        put(secondOfDay / 3600, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(secondOfDay / 60 % 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        put(secondOfDay % 60, 2)
+        if fraction != 0 {
+            bytes.append(UInt8(ascii: "."))
+            put(fraction, 6)
+        }
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Parses the form ``format(micros:)`` writes exactly; other ISO 8601 forms (dates, offsets)
@@ -55,11 +85,6 @@ enum ExchangeTime {
         }
         let days = daysSinceEpoch(year: year, month: month, day: day)
         return ((days * 86_400 + hour * 3600 + minute * 60 + second) * 1_000_000) + fraction
-    }
-
-    private static func padded(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date of a day count.

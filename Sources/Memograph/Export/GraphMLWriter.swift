@@ -113,31 +113,41 @@ struct GraphMLWriter {
                 FROM entities n WHERE \(entities.sql) ORDER BY n.id
                 """, arguments: arguments)
         var count = 0
-        while let row = try rows.next() {
-            let type: String = row[1]
-            let name: String = row[2]
-            try xml.start("node")
-            try xml.attribute("id", "n\(row[0] as Int64)")
-            try data(.kind, "entity")
-            try data(.type, type)
-            try data(.name, name)
-            try data(.nodeLabel, "\(type):\(name)")
-            let aliases: String = row[7]
-            if aliases != "[]" { try data(.aliases, aliases) }
-            if let summary = row[3] as String? { try data(.summary, summary) }
-            try data(.namespace, plan.namespace)
-            try data(.createdAt, ExchangeTime.format(micros: row[5]))
-            try data(.updatedAt, ExchangeTime.format(micros: row[6]))
-            if let attributes = row[4] as String? { try data(.entityAttributes, attributes) }
-            if let literals = row[8] as String? { try writeLiteralAttributes(literals, keys: literalKeys) }
-            if options.styled { try writeStyle(TypePalette.colour(for: type), label: "\(type):\(name)") }
-            try xml.end()
+        var row = XMLFragment()
+        while let entity = try rows.next() {
+            let type: String = entity[1]
+            let name: String = entity[2]
+            row.reset()
+            row.open("node")
+            row.attribute("id", prefix: UInt8(ascii: "n"), id: entity[0])
+            row.endStartTag()
+            row.data(.kind, "entity")
+            row.data(.type, type)
+            row.data(.name, name)
+            row.data(.nodeLabel, "\(type):\(name)")
+            let aliases: String = entity[7]
+            if aliases != "[]" { row.data(.aliases, aliases) }
+            if let summary = entity[3] as String? { row.data(.summary, summary) }
+            row.data(.namespace, plan.namespace)
+            row.data(.createdAt, micros: entity[5])
+            row.data(.updatedAt, micros: entity[6])
+            if let attributes = entity[4] as String? { row.data(.entityAttributes, attributes) }
+            if let literals = entity[8] as String? {
+                writeLiteralAttributes(literals, keys: literalKeys, into: &row)
+            }
+            if options.styled {
+                writeStyle(TypePalette.colour(for: type), label: "\(type):\(name)", into: &row)
+            }
+            row.close("node")
+            try xml.raw(row.bytes)
             count += 1
         }
         return count
     }
 
-    private func writeLiteralAttributes(_ json: String, keys: [String: GraphMLKey]) throws {
+    private func writeLiteralAttributes(
+        _ json: String, keys: [String: GraphMLKey], into row: inout XMLFragment
+    ) {
         let pairs = (try? JSONDecoder().decode([[String]].self, from: Data(json.utf8))) ?? []
         var index = pairs.startIndex
         while index < pairs.endIndex {
@@ -147,30 +157,22 @@ struct GraphMLWriter {
                 values.append(pairs[index][1])
                 index += 1
             }
-            if let key = keys[relation] { try data(key, values.joined(separator: "; ")) }
+            if let key = keys[relation] { row.data(key, values.joined(separator: "; ")) }
         }
     }
 
-    private func writeStyle(_ colour: (UInt8, UInt8, UInt8), label: String) throws {
-        try data(.color, TypePalette.hex(colour))
-        try data(.red, String(colour.0))
-        try data(.green, String(colour.1))
-        try data(.blue, String(colour.2))
-        try xml.start("data")
-        try xml.attribute("key", Self.graphicsKey)
-        try xml.start("y:ShapeNode")
-        try xml.start("y:Fill")
-        try xml.attribute("color", TypePalette.hex(colour))
-        try xml.attribute("transparent", "false")
-        try xml.end()
-        try xml.start("y:NodeLabel")
-        try xml.text(label)
-        try xml.end()
-        try xml.start("y:Shape")
-        try xml.attribute("type", "roundrectangle")
-        try xml.end()
-        try xml.end()
-        try xml.end()
+    private func writeStyle(_ colour: (UInt8, UInt8, UInt8), label: String, into row: inout XMLFragment) {
+        let hex = TypePalette.hex(colour)
+        row.data(.color, hex)
+        row.data(.red, String(colour.0))
+        row.data(.green, String(colour.1))
+        row.data(.blue, String(colour.2))
+        row.markup(
+            "   <data key=\"\(Self.graphicsKey)\"><y:ShapeNode><y:Fill color=\"\(hex)\" transparent=\"false\"/>"
+        )
+        row.markup("<y:NodeLabel>")
+        row.escape(label, inAttribute: false)
+        row.markup("</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n")
     }
 
     private func writeEdges() throws -> Int {
@@ -191,36 +193,39 @@ struct GraphMLWriter {
                 FROM edges e WHERE \(edges.sql)\(literalClause) ORDER BY e.id
                 """, arguments: successors.arguments + edges.arguments)
         var count = 0
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let relation: String = row[2]
-            let target: String
-            if let object = row[3] as Int64? {
-                target = "n\(object)"
+        var row = XMLFragment()
+        while let edge = try rows.next() {
+            let id: Int64 = edge[0]
+            let relation: String = edge[2]
+            row.reset()
+            let object = edge[3] as Int64?
+            if object == nil { writeLiteralNode(id: id, value: edge[4], into: &row) }
+            row.open("edge")
+            row.attribute("id", prefix: UInt8(ascii: "e"), id: id)
+            row.attribute("source", prefix: UInt8(ascii: "n"), id: edge[1])
+            if let object {
+                row.attribute("target", prefix: UInt8(ascii: "n"), id: object)
             } else {
-                target = "v\(id)"
-                try writeLiteralNode(id: target, value: row[4])
+                row.attribute("target", prefix: UInt8(ascii: "v"), id: id)
             }
-            try xml.start("edge")
-            try xml.attribute("id", "e\(id)")
-            try xml.attribute("source", "n\(row[1] as Int64)")
-            try xml.attribute("target", target)
-            try data(.relation, relation)
-            try data(.edgeLabel, relation)
-            if let value = row[4] as String? { try data(.edgeValue, value) }
-            if let fact = row[5] as String? { try data(.fact, fact) }
-            try data(.validFrom, ExchangeTime.format(micros: row[6]))
-            if let validTo = row[7] as Int64? { try data(.validTo, ExchangeTime.format(micros: validTo)) }
-            try data(.recordedAt, ExchangeTime.format(micros: row[8]))
-            if let expiredAt = row[9] as Int64? {
-                try data(.expiredAt, ExchangeTime.format(micros: expiredAt))
+            row.endStartTag()
+            row.data(.relation, relation)
+            row.data(.edgeLabel, relation)
+            if let value = edge[4] as String? { row.data(.edgeValue, value) }
+            if let fact = edge[5] as String? { row.data(.fact, fact) }
+            row.data(.validFrom, micros: edge[6])
+            if let validTo = edge[7] as Int64? { row.data(.validTo, micros: validTo) }
+            row.data(.recordedAt, micros: edge[8])
+            if let expiredAt = edge[9] as Int64? { row.data(.expiredAt, micros: expiredAt) }
+            if let end = edge[10] as String? { row.data(.end, end) }
+            if let successor = edge[11] as Int64? {
+                row.data(.supersededBy, prefix: UInt8(ascii: "e"), id: successor)
             }
-            if let end = row[10] as String? { try data(.end, end) }
-            if let successor = row[11] as Int64? { try data(.supersededBy, "e\(successor)") }
-            try data(.confidence, String(row[12] as Double))
-            if let attributes = row[13] as String? { try data(.edgeAttributes, attributes) }
-            if let sources = row[14] as String? { try data(.sources, sources) }
-            try xml.end()
+            row.data(.confidence, String(edge[12] as Double))
+            if let attributes = edge[13] as String? { row.data(.edgeAttributes, attributes) }
+            if let sources = edge[14] as String? { row.data(.sources, sources) }
+            row.close("edge")
+            try xml.raw(row.bytes)
             count += 1
             if count % 10_000 == 0 { progress?(count) }
         }
@@ -228,14 +233,15 @@ struct GraphMLWriter {
         return count
     }
 
-    private func writeLiteralNode(id: String, value: String) throws {
-        try xml.start("node")
-        try xml.attribute("id", id)
-        try data(.kind, "literal")
-        try data(.nodeLabel, value)
-        try data(.literalValue, value)
-        if options.styled { try writeStyle(TypePalette.literal, label: value) }
-        try xml.end()
+    private func writeLiteralNode(id: Int64, value: String, into row: inout XMLFragment) {
+        row.open("node")
+        row.attribute("id", prefix: UInt8(ascii: "v"), id: id)
+        row.endStartTag()
+        row.data(.kind, "literal")
+        row.data(.nodeLabel, value)
+        row.data(.literalValue, value)
+        if options.styled { writeStyle(TypePalette.literal, label: value, into: &row) }
+        row.close("node")
     }
 
     /// The episodes the exported edges cite; for the whole history of the namespace, every episode.
@@ -257,18 +263,22 @@ struct GraphMLWriter {
         }
         let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY p.id", arguments: arguments)
         var count = 0
-        while let row = try rows.next() {
-            let episode = RowDecoding.episode(row)
-            try xml.start("node")
-            try xml.attribute("id", "p\(episode.id.rawValue)")
-            try data(.kind, "episode")
-            try data(.content, episode.content)
-            if let role = episode.role { try data(.role, role) }
-            if let externalID = episode.externalID { try data(.externalID, externalID) }
-            try data(.occurredAt, ExchangeTime.format(micros: row[5]))
-            try data(.episodeRecordedAt, ExchangeTime.format(micros: row[6]))
-            if !episode.metadata.isEmpty { try data(.metadata, AttributeCoding.encode(episode.metadata)) }
-            try xml.end()
+        var row = XMLFragment()
+        while let episodeRow = try rows.next() {
+            let episode = RowDecoding.episode(episodeRow)
+            row.reset()
+            row.open("node")
+            row.attribute("id", prefix: UInt8(ascii: "p"), id: episode.id.rawValue)
+            row.endStartTag()
+            row.data(.kind, "episode")
+            row.data(.content, episode.content)
+            if let role = episode.role { row.data(.role, role) }
+            if let externalID = episode.externalID { row.data(.externalID, externalID) }
+            row.data(.occurredAt, micros: episodeRow[5])
+            row.data(.episodeRecordedAt, micros: episodeRow[6])
+            if !episode.metadata.isEmpty { row.data(.metadata, AttributeCoding.encode(episode.metadata)) }
+            row.close("node")
+            try xml.raw(row.bytes)
             count += 1
         }
         return count

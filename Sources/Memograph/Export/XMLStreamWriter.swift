@@ -53,6 +53,14 @@ final class XMLStreamWriter {
             XMLCharacters.clean(value).withXMLChars { xmlTextWriterWriteString(writer, $0) }, "write text")
     }
 
+    /// Markup serialised elsewhere (an ``XMLFragment``), written as it is.
+    func raw(_ bytes: [UInt8]) throws {
+        let status = bytes.withUnsafeBufferPointer {
+            xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32($0.count))
+        }
+        try check(status, "write a row")
+    }
+
     /// `<name attribute="value">text</name>` in one go.
     func element(_ name: String, attribute: (String, String), text value: String) throws {
         try start(name)
