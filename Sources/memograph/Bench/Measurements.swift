@@ -17,6 +17,12 @@ enum Measurements {
         return sorted[max(0, min(sorted.count - 1, rank))]
     }
 
+    /// Starts the peak-RSS reading afresh from the current resident size (Linux `clear_refs`), so a
+    /// phase can be measured on its own.
+    static func resetPeakResident() {
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
     /// Peak resident set size of this process in megabytes (Linux `VmHWM`), or nil where unknown.
     static func peakResidentMegabytes() -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {

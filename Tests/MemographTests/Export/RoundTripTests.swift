@@ -1,0 +1,71 @@
+import Foundation
+import Memograph
+import Testing
+
+@Suite struct RoundTripTests {
+    @Test func completeGraphMLRoundTripGivesIdenticalAnswers() throws {
+        let fixture = try ExportFixture()
+        let path = fixture.file("complete.graphml")
+        try ExportFixture.writing(path) {
+            try fixture.store.exportGraphML(
+                to: $0, selection: ExportSelection(history: true), options: .lossless)
+        }
+        let target = try ExportFixture.emptyStore()
+        let summary = try target.store.importGraphML(from: path)
+        #expect(summary == ImportSummary(entities: 6, edges: 7, episodes: 2, sources: 3))
+        #expect(try ExportFixture.answers(target.store) == ExportFixture.answers(fixture.store))
+        #expect(try target.store.episode(externalID: "msg-1")?.metadata == ["channel": "#dev & ops"])
+    }
+
+    @Test func graphMLWithoutLiteralNodesOrEpisodesSaysWhatItLeftOut() throws {
+        let fixture = try ExportFixture()
+        let path = fixture.file("plain.graphml")
+        try ExportFixture.writing(path) { try fixture.store.exportGraphML(to: $0) }
+        let target = try ExportFixture.emptyStore()
+        let summary = try target.store.importGraphML(from: path)
+        #expect(summary.entities == 6)
+        #expect(summary.edges == 3)
+        #expect(summary.literalAttributesSkipped == 1)
+        #expect(summary.sourcesWithoutEpisodes == 1)
+        let ada = try target.store.resolve(.name(ExportFixture.hostileName, type: "Person"))
+        #expect(ada.name == "Ada <b>&amp; \"Lovelace\" 'the' 🚀 end")
+        #expect(ada.aliases == ["Ada L.", "ada@acme"])
+    }
+
+    @Test func jsonlRoundTripIsLossless() throws {
+        let fixture = try ExportFixture()
+        let other = try fixture.store.namespace("team-b")
+        try other.relate("Person:Grace", "uses", "Tool:emacs", validFrom: day(3))
+        let path = fixture.file("backup.jsonl")
+        let written = try ExportFixture.writing(path) { try fixture.store.exportJSONL(to: $0) }
+        #expect(written == ExportSummary(entities: 8, edges: 8, episodes: 2))
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1 + 8 + 8 + 2)
+        #expect(lines.allSatisfy { $0.contains("\"kind\":") })
+
+        let target = try ExportFixture.emptyStore()
+        let summary = try target.store.importJSONL(from: path)
+        #expect(summary == ImportSummary(entities: 8, edges: 8, episodes: 2, sources: 3))
+        #expect(try ExportFixture.answers(target.store) == ExportFixture.answers(fixture.store))
+        for id in 1...7 {
+            #expect(try target.store.fact(EdgeID(Int64(id))) == fixture.store.fact(EdgeID(Int64(id))))
+        }
+        let grace = try target.store.namespace("team-b").facts(about: "Person:Grace")
+        #expect(grace.map(\.objectText) == ["emacs"])
+        let again = fixture.file("again.jsonl")
+        try ExportFixture.writing(again) { try target.store.exportJSONL(to: $0) }
+        let first = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropFirst()
+        let second = try String(contentsOfFile: again, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(Array(first) == Array(second))
+    }
+
+    @Test func jsonlIntoAStoreWithRowsRemapsIDs() throws {
+        let fixture = try ExportFixture()
+        let path = fixture.file("backup.jsonl")
+        try ExportFixture.writing(path) { try fixture.store.exportJSONL(to: $0) }
+        let target = try ExportFixture.emptyStore()
+        try target.store.namespace("elsewhere").relate("Person:Zed", "uses", "Tool:ed")
+        try target.store.importJSONL(from: path)
+        #expect(try ExportFixture.answers(target.store) == ExportFixture.answers(fixture.store))
+    }
+}
