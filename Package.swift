@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MemographTests",
-            dependencies: ["Memograph"]
+            dependencies: ["Memograph", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "MemographLLMTests",
