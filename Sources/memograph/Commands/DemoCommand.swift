@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import Memograph
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Tell a small story to a fresh store and show what Memograph remembers.")
 
     @Option(help: "Store file (default: a new file in a temporary directory).") var db: String?
+    @OptionGroup var model: ModelOptions
 
-    func run() throws {
+    func run() async throws {
         let path =
             db
             ?? FileManager.default.temporaryDirectory
@@ -64,6 +65,35 @@ struct DemoCommand: ParsableCommand {
             print(
                 steps.map { "\($0.edge.relation)\($0.reversed ? " (reversed)" : "")" }.joined(
                     separator: " → "))
+        }
+        try await showSemanticLookup(store)
+    }
+
+    /// Embeds the store with the built-in model and finds the fact closest in meaning to a
+    /// question that shares no keyword with it.
+    private func showSemanticLookup(_ store: GraphStore) async throws {
+        let question = "which port does the api use?"
+        print("\n$ memograph index                         # embeds entities, facts and episodes offline")
+        let embedder: BertSentenceEmbedder
+        do {
+            embedder = try model.load()
+        } catch {
+            print("(skipped: \(error.localizedDescription))")
+            return
+        }
+        let report = try await store.embedMissing(with: embedder)
+        print("embedded \(report.entities) entities, \(report.edges) facts, \(report.episodes) episodes")
+        let query = try await embedder.embed(question)
+        var best: (score: Float, fact: Fact)?
+        for fact in try store.facts(about: "Service:api") {
+            guard let vector = try store.vector(for: .edge(fact.edge.id)) else { continue }
+            let score = zip(query, vector).reduce(0) { $0 + $1.0 * $1.1 }
+            if best == nil || score > best!.score { best = (score, fact) }
+        }
+        if let best {
+            print(
+                "closest current fact to \"\(question)\": \(best.fact.text) (cosine \(String(format: "%.3f", best.score)))"
+            )
         }
     }
 }
