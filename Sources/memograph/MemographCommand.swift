@@ -19,7 +19,7 @@ struct MemographCommand: AsyncParsableCommand {
             PathCommand.self, RetractCommand.self, PurgeCommand.self, EntityCommand.self,
             EpisodeCommand.self, StatsCommand.self, IndexCommand.self, ReembedCommand.self,
             EmbedCommand.self, ModelCommand.self, OntologyCommand.self, DemoCommand.self,
-            BenchCommand.self,
+            BenchCommand.self, SearchCommand.self, ContextCommand.self,
         ]
     )
 
