@@ -17,8 +17,9 @@ struct MemographCommand: AsyncParsableCommand {
         subcommands: [
             RelateCommand.self, FactsCommand.self, HistoryCommand.self, NeighboursCommand.self,
             PathCommand.self, RetractCommand.self, PurgeCommand.self, EntityCommand.self,
-            EpisodeCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self, IndexCommand.self,
-            ReembedCommand.self, EmbedCommand.self, ModelCommand.self, OntologyCommand.self, DemoCommand.self,
+            EpisodeCommand.self, StatsCommand.self, SearchCommand.self, ContextCommand.self,
+            ExportCommand.self, ImportCommand.self, IndexCommand.self, ReembedCommand.self,
+            EmbedCommand.self, ModelCommand.self, OntologyCommand.self, DemoCommand.self,
             BenchCommand.self,
         ]
     )

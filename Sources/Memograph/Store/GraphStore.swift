@@ -21,6 +21,7 @@ public final class GraphStore: Sendable {
     public let validation: Validation
 
     let database: any DatabaseWriter
+    let vectorIndexes = VectorIndexCache()
     let clock: @Sendable () -> Date
 
     /// Opens (creating when missing) the store at `path`.

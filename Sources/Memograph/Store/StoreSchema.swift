@@ -101,6 +101,7 @@ enum StoreSchema {
                     CREATE INDEX embeddings_by_namespace ON embeddings(namespace, owner_kind);
                     """)
         }
+        migrator.registerMigration("v4-search", migrate: SearchSchema.migrate)
         return migrator
     }
 }

@@ -1,0 +1,30 @@
+/// Turns a free-text question into an FTS5 `MATCH` expression: its words, each quoted (so no
+/// character of the input is ever read as FTS5 syntax), joined by OR so that BM25 ranks rows by
+/// how many and how rare the matched words are. Common function words are left out.
+enum FullTextQuery {
+    static func expression(for text: String) -> String? {
+        var terms: [String] = []
+        var seen = Set<String>()
+        var word = ""
+        func flush() {
+            if word.count > 1 || word.first?.isNumber == true, !stopWords.contains(word),
+                seen.insert(word).inserted
+            {
+                terms.append("\"\(word)\"")
+            }
+            word = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber { word.append(character) } else { flush() }
+        }
+        flush()
+        return terms.isEmpty ? nil : terms.joined(separator: " OR ")
+    }
+
+    static let stopWords: Set<String> = [
+        "a", "about", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "did", "do",
+        "does", "for", "from", "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "of", "on",
+        "or", "so", "than", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+        "were", "what", "when", "where", "which", "who", "whom", "why", "will", "with", "would",
+    ]
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// How ``GraphStore/search(_:options:embedder:)`` ranks and cuts its results.
+public struct SearchOptions: Hashable, Sendable {
+    /// How many facts, entities and episodes (each) to return.
+    public var limit: Int
+    /// Event time to search at (default now): facts that held then, graph walked as it was then.
+    public var asOf: Date?
+    /// System time to search at (default now): what the store believed then.
+    public var knownAt: Date?
+    /// Return superseded and withdrawn facts too (the timeline), not only those valid in the slice.
+    public var includeHistory: Bool
+    /// An entity to centre the graph expansion on ("what matters around repo acme/api").
+    public var around: EntityReference?
+    /// How many hops graph expansion walks from the seed entities (0 turns it off).
+    public var depth: Int
+    /// The `k` of reciprocal-rank fusion, `1 / (k + rank)`: small values favour the top of each
+    /// list, 60 (the IR default) flattens them.
+    public var fusionK: Double
+    /// How many hits each ranked list (BM25, vectors; per kind) contributes before fusion.
+    public var candidates: Int
+    /// Score kept per hop of graph expansion, before the relation's retrieval weight.
+    public var hopDecay: Double
+    /// Maximal marginal relevance: 1 ranks by relevance only, lower values trade relevance for
+    /// diversity; nil skips the rerank.
+    public var mmrLambda: Double?
+    /// How much newer items gain: a score is multiplied by `1 + recencyWeight · 0.5^(age / recencyHalfLife)`.
+    public var recencyWeight: Double
+    /// The age at which the recency bonus halves.
+    public var recencyHalfLife: TimeInterval
+    /// Attach each hit's ``ScoreBreakdown``.
+    public var explain: Bool
+
+    public init(
+        limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
+        around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 60, candidates: Int = 50,
+        hopDecay: Double = 0.5, mmrLambda: Double? = nil, recencyWeight: Double = 0,
+        recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false
+    ) {
+        self.limit = limit
+        self.asOf = asOf
+        self.knownAt = knownAt
+        self.includeHistory = includeHistory
+        self.around = around
+        self.depth = depth
+        self.fusionK = fusionK
+        self.candidates = candidates
+        self.hopDecay = hopDecay
+        self.mmrLambda = mmrLambda
+        self.recencyWeight = recencyWeight
+        self.recencyHalfLife = recencyHalfLife
+        self.explain = explain
+    }
+
+    func validate() throws {
+        func check(_ ok: Bool, _ field: String, _ reason: String) throws {
+            if !ok { throw MemographError.invalidArgument(field: field, reason: reason) }
+        }
+        try check((1...1_000).contains(limit), "limit", "must be between 1 and 1000")
+        try check((0...5).contains(depth), "depth", "must be between 0 and 5")
+        try check(fusionK >= 0 && fusionK.isFinite, "fusionK", "must be a finite number ≥ 0")
+        try check((1...10_000).contains(candidates), "candidates", "must be between 1 and 10000")
+        try check((0...1).contains(hopDecay), "hopDecay", "must be between 0 and 1")
+        try check(mmrLambda.map { (0...1).contains($0) } ?? true, "mmrLambda", "must be between 0 and 1")
+        try check(
+            recencyWeight >= 0 && recencyWeight.isFinite, "recencyWeight", "must be a finite number ≥ 0")
+        try check(recencyHalfLife > 0, "recencyHalfLife", "must be positive")
+    }
+}

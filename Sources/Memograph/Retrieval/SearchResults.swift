@@ -1,0 +1,70 @@
+/// Where a hit's score came from, for `explain`.
+public struct ScoreBreakdown: Hashable, Sendable, Codable {
+    /// Position (1-based) in the BM25 list, if the hit was in it.
+    public var bm25Rank: Int?
+    /// Position (1-based) in the vector list, if the hit was in it.
+    public var vectorRank: Int?
+    /// The reciprocal-rank fusion score of those positions.
+    public var fused: Double
+    /// The score spread to it by graph expansion.
+    public var graph: Double
+    /// Hops from the nearest seed entity, when graph expansion reached it.
+    public var hops: Int?
+    /// The edge graph expansion reached it through.
+    public var via: EdgeID?
+    /// The recency multiplier applied (1 when recency is off).
+    public var recency: Double
+
+    public init(
+        bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
+        via: EdgeID? = nil, recency: Double = 1
+    ) {
+        self.bm25Rank = bm25Rank
+        self.vectorRank = vectorRank
+        self.fused = fused
+        self.graph = graph
+        self.hops = hops
+        self.via = via
+        self.recency = recency
+    }
+}
+
+/// One ranked result: the item, its final score and (with `explain`) how the score was made.
+public struct SearchHit<Item: Hashable & Sendable & Codable>: Hashable, Sendable, Codable {
+    public var item: Item
+    public var score: Double
+    public var breakdown: ScoreBreakdown?
+
+    public init(item: Item, score: Double, breakdown: ScoreBreakdown? = nil) {
+        self.item = item
+        self.score = score
+        self.breakdown = breakdown
+    }
+}
+
+/// What a search found, each list best first.
+public struct SearchResults: Hashable, Sendable, Codable {
+    /// Facts, with validity and provenance episode ids.
+    public var facts: [SearchHit<Fact>]
+    public var entities: [SearchHit<Entity>]
+    public var episodes: [SearchHit<Episode>]
+
+    public init(
+        facts: [SearchHit<Fact>] = [], entities: [SearchHit<Entity>] = [], episodes: [SearchHit<Episode>] = []
+    ) {
+        self.facts = facts
+        self.entities = entities
+        self.episodes = episodes
+    }
+}
+
+/// A query's embedding, with the model that made it (which must be the store's).
+public struct QueryVector: Hashable, Sendable {
+    public var values: [Float]
+    public var model: String
+
+    public init(values: [Float], model: String) {
+        self.values = values
+        self.model = model
+    }
+}

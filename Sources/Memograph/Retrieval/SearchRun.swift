@@ -1,0 +1,285 @@
+import Foundation
+import GRDB
+
+/// One search, run inside one read transaction: seeds, fusion, graph expansion, rerank.
+struct SearchRun {
+    /// A scored candidate of one kind, keyed by row id.
+    struct Candidate {
+        var breakdown = ScoreBreakdown()
+        var score: Double { (breakdown.fused + breakdown.graph) * breakdown.recency }
+    }
+
+    let store: GraphStore
+    let db: Database
+    let now: Date
+    let query: String
+    let vector: QueryVector?
+    let options: SearchOptions
+
+    private var slice: TimeSlice { TimeSlice(asOf: options.asOf, knownAt: options.knownAt) }
+
+    func run() throws -> SearchResults {
+        let expression = FullTextQuery.expression(for: query)
+        let fusion = RankFusion(k: options.fusionK)
+        var facts = candidates(
+            fusion.fuse(
+                bm25: try expression.map { try factsByBM25($0) } ?? [],
+                vector: try nearest(kind: "edge", visible: visibleFacts)))
+        var entities = candidates(
+            fusion.fuse(
+                bm25: try expression.map { try entitiesByBM25($0) } ?? [],
+                vector: try nearest(kind: "entity", visible: { $0 })))
+        var episodes = candidates(
+            fusion.fuse(
+                bm25: try expression.map { try episodesByBM25($0) } ?? [],
+                vector: try nearest(kind: "episode", visible: visibleEpisodes)))
+
+        let factEdges = try loadEdges(Array(facts.keys))
+        try expand(facts: &facts, entities: &entities, edges: factEdges)
+        try creditSources(of: facts, to: &episodes)
+
+        let allEdges = try loadEdges(Array(facts.keys))
+        let factList = try store.assemble(allEdges, db: db, now: now)
+        let entityList = try EntityResolver(
+            db: db, namespace: store.namespace, now: now, rules: store.ontologyRules
+        )
+        .load(entities.keys.map { EntityID($0) })
+        let episodeList = try loadEpisodes(Array(episodes.keys))
+
+        let rankedFacts: [SearchHit<Fact>] = rank(
+            factList, candidates: facts, id: { $0.edge.id.rawValue }, kind: "edge",
+            time: { $0.edge.validFrom })
+        let rankedEntities: [SearchHit<Entity>] = rank(
+            entityList, candidates: entities, id: { $0.id.rawValue }, kind: "entity", time: { $0.updatedAt })
+        let rankedEpisodes: [SearchHit<Episode>] = rank(
+            episodeList, candidates: episodes, id: { $0.id.rawValue }, kind: "episode",
+            time: { $0.occurredAt })
+        return SearchResults(facts: rankedFacts, entities: rankedEntities, episodes: rankedEpisodes)
+    }
+
+    // MARK: Seeds
+
+    private func candidates(_ fused: [Int64: RankFusion.Entry]) -> [Int64: Candidate] {
+        fused.mapValues { entry in
+            Candidate(
+                breakdown: ScoreBreakdown(
+                    bm25Rank: entry.bm25Rank, vectorRank: entry.vectorRank, fused: entry.score))
+        }
+    }
+
+    private func factsByBM25(_ expression: String) throws -> [Int64] {
+        var parameters: [SQLParameter] = [.text(expression), .text(store.namespace)]
+        var timeClause = ""
+        if !options.includeHistory {
+            let time = slice.sqlCondition(now: now)
+            timeClause = " AND \(time.sql)"
+            parameters += time.parameters
+        }
+        parameters.append(.int(Int64(options.candidates)))
+        return try ids(
+            """
+            SELECT e.id FROM search_facts f JOIN edges e ON e.id = f.rowid
+            WHERE search_facts MATCH ? AND e.namespace = ?\(timeClause) ORDER BY bm25(search_facts), e.id LIMIT ?
+            """, parameters)
+    }
+
+    private func entitiesByBM25(_ expression: String) throws -> [Int64] {
+        try ids(
+            """
+            SELECT n.id FROM search_entities s JOIN entities n ON n.id = s.rowid
+            WHERE search_entities MATCH ? AND n.namespace = ? ORDER BY bm25(search_entities, 3.0, 2.0, 1.0), n.id LIMIT ?
+            """, [.text(expression), .text(store.namespace), .int(Int64(options.candidates))])
+    }
+
+    private func episodesByBM25(_ expression: String) throws -> [Int64] {
+        try ids(
+            """
+            SELECT p.id FROM search_episodes s JOIN episodes p ON p.id = s.rowid
+            WHERE search_episodes MATCH ? AND p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?
+            ORDER BY bm25(search_episodes), p.id LIMIT ?
+            """,
+            [.text(expression), .text(store.namespace)] + episodeTimeParameters + [
+                .int(Int64(options.candidates))
+            ])
+    }
+
+    private var episodeTimeParameters: [SQLParameter] {
+        [.int(StoreTime.encode(options.knownAt ?? now)), .int(StoreTime.encode(options.asOf ?? now))]
+    }
+
+    /// The nearest vectors of one kind, keeping those `visible` lets through, best first.
+    private func nearest(kind: String, visible: ([Int64]) throws -> [Int64]) throws -> [Int64] {
+        guard let vector else { return [] }
+        let index = try store.vectorIndexes.index(
+            kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
+            db: db)
+        let matches = index.nearest(to: vector.values, k: options.candidates * 2).filter { $0.score > 0 }.map(
+            \.id)
+        let kept = Set(try visible(matches))
+        return Array(matches.filter(kept.contains).prefix(options.candidates))
+    }
+
+    private func visibleFacts(_ candidates: [Int64]) throws -> [Int64] {
+        var parameters: [SQLParameter] = [.text(IDList.json(candidates))]
+        var timeClause = ""
+        if !options.includeHistory {
+            let time = slice.sqlCondition(now: now)
+            timeClause = " WHERE \(time.sql)"
+            parameters += time.parameters
+        }
+        return try ids(
+            "SELECT e.id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value\(timeClause)", parameters
+        )
+    }
+
+    private func visibleEpisodes(_ candidates: [Int64]) throws -> [Int64] {
+        try ids(
+            """
+            SELECT p.id FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
+            WHERE p.recorded_at <= ? AND p.occurred_at <= ?
+            """, [.text(IDList.json(candidates))] + episodeTimeParameters)
+    }
+
+    private func ids(_ sql: String, _ parameters: [SQLParameter]) throws -> [Int64] {
+        var ids: [Int64] = []
+        try HotStatement.query(db.cachedStatement(sql: sql), parameters) { ids.append($0.int64(0)) }
+        return ids
+    }
+
+    // MARK: Graph expansion
+
+    /// Spreads score from the entities the seeds touch (and the `around` entity) along edges
+    /// valid in the slice, both ways, losing `hopDecay` × the relation's weight per hop.
+    private func expand(facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], edges: [Edge])
+        throws
+    {
+        var reach: [EntityID: Double] = [:]
+        for (id, candidate) in entities {
+            reach[EntityID(id)] = max(reach[EntityID(id)] ?? 0, candidate.score)
+        }
+        for edge in edges {
+            let score = facts[edge.id.rawValue]?.score ?? 0
+            for end in [edge.subject, edge.object.entityID].compactMap({ $0 }) {
+                reach[end] = max(reach[end] ?? 0, score)
+            }
+        }
+        if let around = options.around {
+            let centre = try EntityResolver(
+                db: db, namespace: store.namespace, now: now, rules: store.ontologyRules
+            )
+            .resolve(around).id
+            reach[centre] = max(reach[centre] ?? 0, 1 / (options.fusionK + 1))
+            entities[centre.rawValue, default: Candidate()].breakdown.hops = 0
+        }
+        guard options.depth > 0, !reach.isEmpty else { return }
+        let walker = GraphWalker(db: db, slice: slice, now: now, relations: nil, direction: .both)
+        var frontier = reach
+        for hop in 1...options.depth where !frontier.isEmpty {
+            var next: [EntityID: Double] = [:]
+            for step in try walker.steps(from: Array(frontier.keys)) {
+                let spread = (frontier[step.from] ?? 0) * options.hopDecay * weight(of: step.edge.relation)
+                guard spread > 0 else { continue }
+                var fact = facts[step.edge.id.rawValue, default: Candidate()]
+                if spread > fact.breakdown.graph {
+                    fact.breakdown.graph = spread
+                    fact.breakdown.hops = hop
+                    fact.breakdown.via = step.edge.id
+                }
+                facts[step.edge.id.rawValue] = fact
+                if spread > (reach[step.to] ?? 0) {
+                    reach[step.to] = spread
+                    next[step.to] = max(next[step.to] ?? 0, spread)
+                    var entity = entities[step.to.rawValue, default: Candidate()]
+                    if spread > entity.breakdown.graph {
+                        entity.breakdown.graph = spread
+                        entity.breakdown.hops = hop
+                        entity.breakdown.via = step.edge.id
+                    }
+                    entities[step.to.rawValue] = entity
+                }
+            }
+            frontier = next
+        }
+    }
+
+    private func weight(of relation: String) -> Double {
+        store.ontology?.resolveProperty(relation)?.retrievalWeight ?? 1
+    }
+
+    /// An episode gains the graph score of the best fact it is a source of.
+    private func creditSources(of facts: [Int64: Candidate], to episodes: inout [Int64: Candidate]) throws {
+        let scored = facts.filter { $0.value.score > 0 }
+        guard !scored.isEmpty else { return }
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT s.edge_id, s.episode_id FROM json_each(?) AS c CROSS JOIN edge_sources s ON s.edge_id = c.value
+                    JOIN episodes p ON p.id = s.episode_id WHERE p.namespace = ?
+                    """), [.text(IDList.json(Array(scored.keys))), .text(store.namespace)]
+        ) { row in
+            let spread = (scored[row.int64(0)]?.score ?? 0) * options.hopDecay
+            var episode = episodes[row.int64(1), default: Candidate()]
+            if spread > episode.breakdown.graph {
+                episode.breakdown.graph = spread
+                episode.breakdown.via = EdgeID(row.int64(0))
+            }
+            episodes[row.int64(1)] = episode
+        }
+    }
+
+    // MARK: Rerank
+
+    private func rank<Item: Hashable & Sendable & Codable>(
+        _ items: [Item], candidates: [Int64: Candidate], id: (Item) -> Int64, kind: String,
+        time: (Item) -> Date
+    ) -> [SearchHit<Item>] {
+        let reference = options.asOf ?? now
+        var hits: [SearchHit<Item>] = items.compactMap { item in
+            guard var candidate = candidates[id(item)] else { return nil }
+            if options.recencyWeight > 0 {
+                let age = max(0, reference.timeIntervalSince(time(item)))
+                candidate.breakdown.recency =
+                    1 + options.recencyWeight * pow(0.5, age / options.recencyHalfLife)
+            }
+            guard candidate.score > 0 else { return nil }
+            return SearchHit(item: item, score: candidate.score, breakdown: candidate.breakdown)
+        }
+        hits.sort { $0.score != $1.score ? $0.score > $1.score : id($0.item) < id($1.item) }
+        if let lambda = options.mmrLambda, let vector,
+            let index = try? store.vectorIndexes.index(
+                kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
+                db: db)
+        {
+            let pool = hits.prefix(options.limit * 4).map { ($0, $0.score, index.vector(of: id($0.item))) }
+            hits = MaximalMarginalRelevance(lambda: lambda).rerank(pool, limit: options.limit)
+        }
+        return hits.prefix(options.limit).map { hit in
+            var hit = hit
+            if !options.explain { hit.breakdown = nil }
+            return hit
+        }
+    }
+
+    // MARK: Loading
+
+    private func loadEdges(_ ids: [Int64]) throws -> [Edge] {
+        try RowDecoding.edges(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(RowDecoding.edgeColumns) FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
+                    WHERE e.namespace = ?
+                    """), [.text(IDList.json(ids)), .text(store.namespace)])
+    }
+
+    private func loadEpisodes(_ ids: [Int64]) throws -> [Episode] {
+        var episodes: [Episode] = []
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(RowDecoding.episodeColumns) FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
+                    WHERE p.namespace = ?
+                    """), [.text(IDList.json(ids)), .text(store.namespace)]
+        ) { episodes.append(RowDecoding.episode($0)) }
+        return episodes
+    }
+}

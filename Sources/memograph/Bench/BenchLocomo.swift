@@ -1,0 +1,142 @@
+import ArgumentParser
+import Foundation
+import Memograph
+
+/// `memograph bench locomo`: the LoCoMo retrieval task (../shared/bench/README.md). Each
+/// conversation goes into a fresh store — a turn is an episode dated by its session, the
+/// speaker a Person — and every question of categories 1–4 is searched; turn ids are ranked
+/// from the episodes found and the source episodes of the facts found.
+struct BenchLocomo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locomo",
+        abstract: "Recall@5/@10 and nDCG@10 of search on the LoCoMo retrieval task, per category and overall."
+    )
+
+    @Option(help: "The LoCoMo file (locomo10.json).") var data: String
+    @Option(help: "Write JSONL {\"qa_index\", \"retrieved\"} lines here (the first configuration).")
+    var writeResults: String?
+    @Option(name: .customLong("k"), help: "Fusion k; repeat to compare several on the same stores.")
+    var fusionK: [Double] = [60]
+    @Option(help: "Hops of graph expansion.") var depth = 2
+    @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
+    @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
+    @Flag(help: "Also run BM25 alone (no vectors, no expansion) for the ablation.") var ablation = false
+    @Flag(help: "Search without vectors.") var noVectors = false
+    @OptionGroup var embedder: EmbedderOptions
+
+    struct Configuration {
+        var name: String
+        var options: SearchOptions
+        var vectors: Bool
+    }
+
+    func run() async throws {
+        let dataset = try LocomoDataset(contentsOf: data)
+        let embedder: (any Embedder)? = noVectors ? nil : try self.embedder.load()
+        var configurations = fusionK.map { k in
+            Configuration(
+                name: noVectors ? "bm25+graph" : "hybrid k=\(Int(k))",
+                options: SearchOptions(
+                    limit: 10, depth: depth, fusionK: k, candidates: candidates, mmrLambda: mmr),
+                vectors: !noVectors)
+        }
+        if ablation {
+            configurations.insert(
+                Configuration(
+                    name: "bm25 only", options: SearchOptions(limit: 10, depth: 0, candidates: candidates),
+                    vectors: false),
+                at: 0)
+        }
+        var metrics = [[Int: RetrievalMetrics]](repeating: [:], count: configurations.count)
+        var latencies = [[Double]](repeating: [], count: configurations.count)
+        var lines: [String] = []
+        var embedSeconds = 0.0
+        for conversation in dataset.conversations {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "memograph-locomo-\(UUID())")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = try GraphStore(
+                path: directory.appendingPathComponent("memory.sqlite").path, access: .single)
+            defer { try? store.close() }
+            for speaker in conversation.speakers { try store.upsertEntity(name: speaker, type: "Person") }
+            var seen = Set<String>()
+            for turn in conversation.turns where seen.insert(turn.id).inserted {
+                try store.addEpisode(
+                    turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
+            }
+            let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
+            var queryVectors: [[Float]] = []
+            if let embedder {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try await store.embedMissing(with: embedder)
+                queryVectors = try await embedder.embed(scored.map(\.text))
+                embedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+            let turnIDs = Dictionary(
+                uniqueKeysWithValues: try store.episodes(limit: 100_000).compactMap { episode in
+                    episode.externalID.map { (episode.id, $0) }
+                })
+            for (slot, configuration) in configurations.enumerated() {
+                for (position, question) in scored.enumerated() {
+                    let vector =
+                        configuration.vectors && embedder != nil
+                        ? QueryVector(values: queryVectors[position], model: embedder!.modelIdentity) : nil
+                    var results = SearchResults()
+                    let seconds = try Measurements.seconds {
+                        results = try store.search(
+                            question.text, vector: vector, options: configuration.options)
+                    }
+                    latencies[slot].append(seconds)
+                    let retrieved = Self.rankedTurns(results, turnIDs: turnIDs)
+                    metrics[slot][question.category, default: RetrievalMetrics()].add(
+                        retrieved: retrieved, gold: question.gold)
+                    metrics[slot][0, default: RetrievalMetrics()].add(
+                        retrieved: retrieved, gold: question.gold)
+                    if slot == configurations.count - 1, writeResults != nil {
+                        lines.append(try Self.resultLine(index: question.index, retrieved: retrieved))
+                    }
+                }
+            }
+        }
+        if let writeResults {
+            try (lines.joined(separator: "\n") + "\n").write(
+                toFile: writeResults, atomically: true, encoding: .utf8)
+        }
+        let names = [0: "overall", 1: "multi-hop", 2: "temporal", 3: "open-domain", 4: "single-hop"]
+        for (slot, configuration) in configurations.enumerated() {
+            print("\(configuration.name):")
+            for category in [0, 1, 2, 3, 4] {
+                let label = (names[category] ?? "").padding(toLength: 12, withPad: " ", startingAt: 0)
+                print("  \(label) \(metrics[slot][category]?.summary ?? "no queries")")
+            }
+            print(
+                String(
+                    format: "  search p50 %.2f ms, p95 %.2f ms (query embedding excluded)",
+                    Measurements.quantile(latencies[slot], 0.5) * 1000,
+                    Measurements.quantile(latencies[slot], 0.95) * 1000))
+        }
+        if embedder != nil { print(String(format: "embedding turns and questions: %.1f s", embedSeconds)) }
+    }
+
+    /// Turn ids best first: the episodes found, then the source episodes of the facts found.
+    static func rankedTurns(_ results: SearchResults, turnIDs: [EpisodeID: String]) -> [String] {
+        var ranked: [String] = []
+        let episodes = results.episodes.map(\.item.id) + results.facts.flatMap(\.item.sources)
+        for id in episodes {
+            if let turn = turnIDs[id], !ranked.contains(turn) { ranked.append(turn) }
+        }
+        return ranked
+    }
+
+    static func resultLine(index: Int, retrieved: [String]) throws -> String {
+        struct Line: Encodable {
+            var qa_index: Int
+            var retrieved: [String]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return String(
+            decoding: try encoder.encode(Line(qa_index: index, retrieved: retrieved)), as: UTF8.self)
+    }
+}

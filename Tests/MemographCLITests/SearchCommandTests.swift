@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@Suite struct SearchCommandTests {
+    @Test func searchEmbedsWhatIsMissingAndExplains() throws {
+        let cli = try CommandRunner()
+        _ = try cli.run(["relate", "Person:Ada", "memberOf", "Team:platform"])
+        _ = try cli.run(["relate", "Team:platform", "maintains", "Service:billing"])
+        let result = try cli.run(["search", "Ada", "--hashing", "64", "--explain", "--json"])
+        #expect(result.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let facts = json?["facts"] as? [[String: Any]]
+        #expect(facts?.count == 2)
+        let hops = facts?.compactMap { ($0["breakdown"] as? [String: Any])?["hops"] as? Int }
+        #expect(hops?.contains(1) == true)
+        #expect(try cli.run(["index", "--hashing", "64"]).stdout.hasPrefix("embedded 0 entities, 0 facts"))
+        let text = try cli.run(["search", "billing", "--no-vectors", "--depth", "0"])
+        #expect(text.stdout.contains("Team:platform —maintains→ Service:billing"))
+    }
+
+    @Test func badSearchInputIsRefused() throws {
+        let cli = try CommandRunner()
+        let depth = try cli.run(["search", "x", "--no-vectors", "--depth", "9"])
+        #expect(depth.status != 0)
+        #expect(depth.stderr.contains("depth: must be between 0 and 5"))
+        let around = try cli.run(["search", "x", "--no-vectors", "--around", "Service:nope"])
+        #expect(around.stderr.contains("no entity named 'Service:nope'"))
+    }
+
+    @Test func contextStaysWithinItsBudget() throws {
+        let cli = try CommandRunner()
+        for port in 1...40 {
+            _ = try cli.run(["relate", "Service:svc\(port)", "dependsOn", "Tool:postgres"])
+        }
+        let context = try cli.run(["context", "postgres", "--no-vectors", "--budget", "60"])
+        #expect(context.status == 0)
+        #expect(context.stdout.count <= 240)
+        #expect(context.stdout.contains("svc"))
+    }
+}

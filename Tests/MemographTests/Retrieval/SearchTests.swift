@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import Memograph
+import Testing
+
+@Suite struct SearchTests {
+    @Test func fullTextIndexFollowsWritesAndDeletes() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let episode = try store.addEpisode("Grace deployed the billing service on Friday")
+        let fact = try store.relate("Person:Grace", "maintains", "Service:billing", source: episode.id)
+        try store.upsertEntity(name: "Ledger", type: "Service", summary: "double-entry bookkeeping")
+
+        let found = try await store.search("billing Friday")
+        #expect(found.episodes.map(\.item.id) == [episode.id])
+        #expect(found.facts.map(\.item.edge.id) == [fact.edgeID])
+        #expect(found.entities.first?.item.name == "billing")
+        #expect(try await store.search("bookkeeping").entities.map(\.item.name) == ["Ledger"])
+
+        try store.addAliases(["GL"], to: "Service:Ledger")
+        #expect(try await store.search("gl").entities.map(\.item.name) == ["Ledger"])
+
+        try store.deleteEpisode(episode.id)
+        #expect(try await store.search("Friday").episodes.isEmpty)
+        try store.purge(fact.edgeID)
+        #expect(try await store.search("maintains", options: SearchOptions(depth: 0)).facts.isEmpty)
+    }
+
+    @Test func bm25RanksTheBetterMatchFirst() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let weak = try store.addEpisode("we talked about the weather and lunch")
+        let strong = try store.addEpisode(
+            "Caroline went to the LGBTQ support group; the support group helped")
+        let results = try await store.search("support group lunch", options: SearchOptions(explain: true))
+        #expect(results.episodes.map(\.item.id) == [strong.id, weak.id])
+        #expect(results.episodes.first?.breakdown?.bm25Rank == 1)
+        #expect(results.episodes.first?.breakdown?.vectorRank == nil)
+    }
+
+    @Test func aFactTwoHopsAwayIsFoundOnlyByExpansion() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.relate("Person:Ada", "memberOf", "Team:platform")
+        try store.relate("Team:platform", "maintains", "Service:billing")
+        let far = try store.relate("Service:billing", "dependsOn", "Tool:postgres")
+
+        let deep = try await store.search("Ada", options: SearchOptions(depth: 2, explain: true))
+        let hit = try #require(deep.facts.first { $0.item.edge.id == far.edgeID })
+        #expect(hit.breakdown?.hops == 2)
+        #expect(hit.breakdown?.bm25Rank == nil)
+        #expect(hit.breakdown?.via == far.edgeID)
+        #expect(deep.entities.map(\.item.name).contains("postgres"))
+
+        let shallow = try await store.search("Ada", options: SearchOptions(depth: 1))
+        #expect(!shallow.facts.contains { $0.item.edge.id == far.edgeID })
+        let none = try await store.search("Ada", options: SearchOptions(depth: 0))
+        #expect(none.facts.count == 1)
+    }
+
+    @Test func expansionCanBeCentredOnAnEntity() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let near = try store.relate("Service:api", "dependsOn", "Tool:redis")
+        try store.relate("Service:web", "dependsOn", "Tool:nginx")
+        let results = try await store.search(
+            "unrelated words", options: SearchOptions(around: "Service:api", depth: 1))
+        #expect(results.facts.map(\.item.edge.id) == [near.edgeID])
+        await #expect(throws: MemographError.unknownEntity("Service:nope")) {
+            try await store.search("x", options: SearchOptions(around: "Service:nope"))
+        }
+    }
+
+    @Test func relationWeightsFromTheOntologyScaleExpansion() async throws {
+        let ontology = try Ontology.bundledDefault()
+        let fixture = try StoreFixture(ontology: ontology)
+        let store = fixture.store
+        try store.relate("Person:Ada", "memberOf", "Team:platform")
+        let results = try await store.search("Ada", options: SearchOptions(depth: 1, explain: true))
+        let fact = try #require(results.facts.first)
+        let weight = ontology.resolveProperty("memberOf")?.retrievalWeight ?? 1
+        let seed: Double = try #require(results.entities.first { $0.item.name == "Ada" }).score
+        let expected: Double = seed * 0.5 * weight
+        let graph: Double = fact.breakdown?.graph ?? 0
+        #expect(abs(graph - expected) < 1e-9)
+    }
+
+    @Test func supersededFactsOnlyAppearInThePastOrInHistory() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let old = try store.relate("Service:api", "listensOnPort", value: "8080", validFrom: day(1))
+        fixture.clock.set(day(61))
+        let new = try store.relate("Service:api", "listensOnPort", value: "9090", validFrom: day(10))
+
+        let now = try await store.search("api port", options: SearchOptions(depth: 0))
+        #expect(now.facts.map(\.item.edge.id) == [new.edgeID])
+        let then = try await store.search("api port", options: SearchOptions(asOf: day(5), depth: 0))
+        #expect(then.facts.map(\.item.edge.id) == [old.edgeID])
+        let history = try await store.search(
+            "api port", options: SearchOptions(includeHistory: true, depth: 0))
+        #expect(Set(history.facts.map(\.item.edge.id)) == [old.edgeID, new.edgeID])
+    }
+
+    @Test func vectorsSeedResultsAndAreFusedWithBM25() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let embedder = HashingEmbedder(dimension: 256)
+        let target = try store.addEpisode("Melanie painted a sunrise over the lake")
+        try store.addEpisode("Caroline researched adoption agencies")
+        try await store.embedMissing(with: embedder)
+
+        let results = try await store.search(
+            "painting sunrise", options: SearchOptions(explain: true), embedder: embedder)
+        let first = try #require(results.episodes.first)
+        #expect(first.item.id == target.id)
+        #expect(first.breakdown?.vectorRank == 1)
+        #expect(first.breakdown?.bm25Rank == 1)
+        #expect(abs(first.score - 2.0 / 61) < 1e-9)
+
+        let newer = try store.addEpisode("a sunrise photo from the beach")
+        let stale = try await store.search(
+            "sunrise", options: SearchOptions(explain: true), embedder: embedder)
+        let unembedded = try #require(stale.episodes.first { $0.item.id == newer.id })
+        #expect(unembedded.breakdown?.vectorRank == nil)
+        try await store.embedMissing(with: embedder)
+        let refreshed = try await store.search(
+            "sunrise", options: SearchOptions(explain: true), embedder: embedder)
+        #expect(refreshed.episodes.first { $0.item.id == newer.id }?.breakdown?.vectorRank != nil)
+
+        let other = HashingEmbedder(dimension: 128)
+        await #expect(
+            throws: MemographError.embeddingModelMismatch(
+                recorded: embedder.modelIdentity, given: other.modelIdentity)
+        ) {
+            try await store.search("sunrise", embedder: other)
+        }
+    }
+
+    @Test func queryTextIsNeverReadAsSyntax() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.addEpisode("the release shipped")
+        for attack in [
+            "\"", "release\" OR *", "NEAR(release shipped)", "'); DROP TABLE episodes; --", "-release", "*",
+        ] {
+            _ = try await store.search(attack)
+        }
+        #expect(try await store.search("release").episodes.count == 1)
+    }
+
+    @Test func badOptionsAreTypedErrors() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        await #expect(throws: MemographError.invalidArgument(field: "query", reason: "must not be empty")) {
+            try await store.search("  ")
+        }
+        await #expect(
+            throws: MemographError.invalidArgument(field: "limit", reason: "must be between 1 and 1000")
+        ) {
+            try await store.search("x", options: SearchOptions(limit: 0))
+        }
+        await #expect(
+            throws: MemographError.invalidArgument(field: "depth", reason: "must be between 0 and 5")
+        ) {
+            try await store.search("x", options: SearchOptions(depth: 9))
+        }
+        await #expect(
+            throws: MemographError.invalidArgument(field: "mmrLambda", reason: "must be between 0 and 1")
+        ) {
+            try await store.search("x", options: SearchOptions(mmrLambda: 2))
+        }
+    }
+
+    @Test func recencyFavoursNewerEpisodes() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let older = try store.addEpisode("team offsite planning", occurredAt: day(1))
+        let newer = try store.addEpisode("team offsite planning", occurredAt: day(50))
+        let plain = try await store.search("offsite")
+        #expect(plain.episodes.map(\.item.id) == [older.id, newer.id])
+        let recent = try await store.search(
+            "offsite", options: SearchOptions(recencyWeight: 1, recencyHalfLife: 86_400 * 7))
+        #expect(recent.episodes.map(\.item.id) == [newer.id, older.id])
+    }
+
+    @Test func mmrPushesNearDuplicatesDown() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let embedder = HashingEmbedder(dimension: 256)
+        let first = try store.addEpisode("kayak trip on the river with friends")
+        let copy = try store.addEpisode("kayak trip on the river with friends again")
+        let different = try store.addEpisode("kayak shop opening hours")
+        try await store.embedMissing(with: embedder)
+        let plain = try await store.search("kayak trip river", embedder: embedder)
+        #expect(plain.episodes.map(\.item.id).prefix(2) == [first.id, copy.id])
+        let diverse = try await store.search(
+            "kayak trip river", options: SearchOptions(mmrLambda: 0.3), embedder: embedder)
+        #expect(diverse.episodes.map(\.item.id).prefix(2) == [first.id, different.id])
+    }
+}
