@@ -33,6 +33,9 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
     case embeddingModelMismatch(recorded: String, given: String)
     /// The ontology given is not a compatible extension of the one the store was created with.
     case incompatibleOntology(path: String, differences: [String])
+    /// A search filter with an unknown field or operator, a value of the wrong type or too deep a
+    /// nesting; `path` says where (`$.AND[1].valid_from.gte`).
+    case invalidFilter(path: String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -68,6 +71,8 @@ public enum MemographError: Error, Equatable, Sendable, LocalizedError {
         case .incompatibleOntology(let path, let differences):
             "the ontology does not extend the one \(path) was created with: "
                 + differences.joined(separator: "; ")
+        case .invalidFilter(let path, let reason):
+            "invalid filter at \(path): \(reason)"
         }
     }
 

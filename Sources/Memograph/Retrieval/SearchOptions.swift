@@ -30,12 +30,15 @@ public struct SearchOptions: Hashable, Sendable {
     public var recencyHalfLife: TimeInterval
     /// Attach each hit's ``ScoreBreakdown``.
     public var explain: Bool
+    /// Only return what this filter lets through (graph expansion still walks everything).
+    public var filter: SearchFilter?
 
     public init(
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
         around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 60, candidates: Int = 50,
         hopDecay: Double = 0.5, mmrLambda: Double? = nil, recencyWeight: Double = 0,
-        recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false
+        recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
+        filter: SearchFilter? = nil
     ) {
         self.limit = limit
         self.asOf = asOf
@@ -50,6 +53,7 @@ public struct SearchOptions: Hashable, Sendable {
         self.recencyWeight = recencyWeight
         self.recencyHalfLife = recencyHalfLife
         self.explain = explain
+        self.filter = filter
     }
 
     func validate() throws {

@@ -28,7 +28,7 @@ struct SearchRun {
         var entities = candidates(
             fusion.fuse(
                 bm25: try expression.map { try entitiesByBM25($0) } ?? [],
-                vector: try nearest(kind: "entity", visible: { $0 })))
+                vector: try nearest(kind: "entity", visible: visibleEntities)))
         var episodes = candidates(
             fusion.fuse(
                 bm25: try expression.map { try episodesByBM25($0) } ?? [],
@@ -37,6 +37,11 @@ struct SearchRun {
         let factEdges = try loadEdges(Array(facts.keys))
         try expand(facts: &facts, entities: &entities, edges: factEdges)
         try creditSources(of: facts, to: &episodes)
+        episodes = try admitted(episodes, visibleEpisodes)
+        if options.filter != nil {
+            facts = try admitted(facts, visibleFacts)
+            entities = try admitted(entities, visibleEntities)
+        }
 
         let allEdges = try loadEdges(Array(facts.keys))
         let factList = try store.assemble(allEdges, db: db, now: now)
@@ -68,6 +73,7 @@ struct SearchRun {
     }
 
     private func factsByBM25(_ expression: String) throws -> [Int64] {
+        guard let filter = filterClause(.facts) else { return [] }
         var parameters: [SQLParameter] = [.text(expression), .text(store.namespace)]
         var timeClause = ""
         if !options.includeHistory {
@@ -75,30 +81,35 @@ struct SearchRun {
             timeClause = " AND \(time.sql)"
             parameters += time.parameters
         }
-        parameters.append(.int(Int64(options.candidates)))
+        parameters += filter.parameters + [.int(Int64(options.candidates))]
         return try ids(
             """
-            SELECT e.id FROM search_facts f JOIN edges e ON e.id = f.rowid
-            WHERE search_facts MATCH ? AND e.namespace = ?\(timeClause) ORDER BY bm25(search_facts), e.id LIMIT ?
+            SELECT e.id FROM search_facts f JOIN edges e ON e.id = f.rowid\(filter.joins)
+            WHERE search_facts MATCH ? AND e.namespace = ?\(timeClause)\(filter.sql)
+            ORDER BY bm25(search_facts), e.id LIMIT ?
             """, parameters)
     }
 
     private func entitiesByBM25(_ expression: String) throws -> [Int64] {
-        try ids(
+        guard let filter = filterClause(.entities) else { return [] }
+        return try ids(
             """
-            SELECT n.id FROM search_entities s JOIN entities n ON n.id = s.rowid
-            WHERE search_entities MATCH ? AND n.namespace = ? ORDER BY bm25(search_entities, 3.0, 2.0, 1.0), n.id LIMIT ?
-            """, [.text(expression), .text(store.namespace), .int(Int64(options.candidates))])
+            SELECT n.id FROM search_entities f JOIN entities n ON n.id = f.rowid
+            WHERE search_entities MATCH ? AND n.namespace = ?\(filter.sql)
+            ORDER BY bm25(search_entities, 3.0, 2.0, 1.0), n.id LIMIT ?
+            """,
+            [.text(expression), .text(store.namespace)] + filter.parameters + [.int(Int64(options.candidates))])
     }
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
-        try ids(
+        guard let filter = filterClause(.episodes) else { return [] }
+        return try ids(
             """
-            SELECT p.id FROM search_episodes s JOIN episodes p ON p.id = s.rowid
-            WHERE search_episodes MATCH ? AND p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?
+            SELECT p.id FROM search_episodes f JOIN episodes p ON p.id = f.rowid
+            WHERE search_episodes MATCH ? AND p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
             ORDER BY bm25(search_episodes), p.id LIMIT ?
             """,
-            [.text(expression), .text(store.namespace)] + episodeTimeParameters + [
+            [.text(expression), .text(store.namespace)] + episodeTimeParameters + filter.parameters + [
                 .int(Int64(options.candidates))
             ])
     }
@@ -113,36 +124,74 @@ struct SearchRun {
         let index = try store.vectorIndexes.index(
             kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
             db: db)
-        let matches = index.nearest(to: vector.values, k: options.candidates * 2).filter { $0.score > 0 }.map(
-            \.id)
+        let widening = options.filter == nil ? 2 : 10
+        let matches = index.nearest(to: vector.values, k: options.candidates * widening).filter { $0.score > 0 }
+            .map(\.id)
         let kept = Set(try visible(matches))
         return Array(matches.filter(kept.contains).prefix(options.candidates))
     }
 
     private func visibleFacts(_ candidates: [Int64]) throws -> [Int64] {
+        guard let filter = filterClause(.facts) else { return [] }
         var parameters: [SQLParameter] = [.text(IDList.json(candidates))]
         var timeClause = ""
         if !options.includeHistory {
             let time = slice.sqlCondition(now: now)
-            timeClause = " WHERE \(time.sql)"
+            timeClause = " AND \(time.sql)"
             parameters += time.parameters
         }
         return try ids(
-            "SELECT e.id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value\(timeClause)", parameters
-        )
+            """
+            SELECT e.id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value\(filter.joins)
+            WHERE 1\(timeClause)\(filter.sql)
+            """, parameters + filter.parameters)
+    }
+
+    private func visibleEntities(_ candidates: [Int64]) throws -> [Int64] {
+        guard let filter = filterClause(.entities) else { return [] }
+        guard !filter.sql.isEmpty else { return candidates }
+        return try ids(
+            "SELECT n.id FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value WHERE 1\(filter.sql)",
+            [.text(IDList.json(candidates))] + filter.parameters)
     }
 
     private func visibleEpisodes(_ candidates: [Int64]) throws -> [Int64] {
-        try ids(
+        guard let filter = filterClause(.episodes) else { return [] }
+        return try ids(
             """
             SELECT p.id FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
-            WHERE p.recorded_at <= ? AND p.occurred_at <= ?
-            """, [.text(IDList.json(candidates))] + episodeTimeParameters)
+            WHERE p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
+            """, [.text(IDList.json(candidates))] + episodeTimeParameters + filter.parameters)
     }
 
+    /// The candidates `visible` lets through.
+    private func admitted(_ candidates: [Int64: Candidate], _ visible: ([Int64]) throws -> [Int64]) throws
+        -> [Int64: Candidate]
+    {
+        guard !candidates.isEmpty else { return candidates }
+        let kept = Set(try visible(Array(candidates.keys)))
+        return candidates.filter { kept.contains($0.key) }
+    }
+
+    /// The filter as SQL for one kind of result: an `AND …` clause (empty without a filter) and the
+    /// joins it needs; nil when the filter compares a field this kind does not have.
+    private func filterClause(_ target: FilterCompiler.Target) -> (sql: String, joins: String, parameters: [SQLParameter])? {
+        guard let filter = options.filter else { return ("", "", []) }
+        guard let compiled = FilterCompiler(target: target, ontology: store.ontology).compile(filter) else {
+            return nil
+        }
+        let joins =
+            target == .facts
+            ? " JOIN entities s ON s.id = e.subject_id LEFT JOIN entities o ON o.id = e.object_id" : ""
+        return (" AND \(compiled.sql)", joins, compiled.parameters)
+    }
+
+    /// Runs a query returning ids; filtered queries are prepared afresh, since their SQL varies
+    /// with the filter and would only crowd the statement cache.
     private func ids(_ sql: String, _ parameters: [SQLParameter]) throws -> [Int64] {
         var ids: [Int64] = []
-        try HotStatement.query(db.cachedStatement(sql: sql), parameters) { ids.append($0.int64(0)) }
+        let statement = options.filter == nil ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        try HotStatement.query(statement, parameters) { ids.append($0.int64(0)) }
         return ids
     }
 

@@ -9,6 +9,18 @@ struct SearchCommandOptions: ParsableArguments {
     @Option(help: "Hops of graph expansion (0 turns it off).") var depth = 2
     @Option(name: .customLong("k"), help: "The k of reciprocal-rank fusion.") var fusionK = 60.0
     @Option(help: "MMR lambda (0…1) for a diversity rerank; off unless given.") var mmr: Double?
+    @Option(
+        help: ArgumentHelp(
+            "Only return what this JSON filter lets through.",
+            discussion: #"""
+                {"AND": [...]}, {"OR": [...]}, {"NOT": ...} and field conditions such as \
+                {"relation": {"in": ["uses", "dependsOn"]}} or {"valid_from": {"gte": "2026-01-01"}}. \
+                Operators: eq, ne, in, nin, gt, gte, lt, lte, contains, icontains. Fields: entity_type, \
+                subject_type, object_type, subject, object, name, relation, namespace, fact, summary, role, \
+                content, external_id, valid_from, valid_to, recorded_at, expired_at, created_at, updated_at, \
+                occurred_at, confidence, metadata.KEY.
+                """#))
+    var filter: String?
     @Flag(help: "Return superseded and withdrawn facts too.") var includeHistory = false
     @Flag(help: "Search without vectors (BM25 and graph only).") var noVectors = false
     @OptionGroup var embedder: EmbedderOptions
@@ -18,8 +30,7 @@ struct SearchCommandOptions: ParsableArguments {
         return SearchOptions(
             limit: limit, asOf: slice.asOf, knownAt: slice.knownAt, includeHistory: includeHistory,
             around: around.map(EntityReference.init(parsing:)), depth: depth, fusionK: fusionK,
-            mmrLambda: mmr,
-            explain: explain)
+            mmrLambda: mmr, explain: explain, filter: try filter.map(SearchFilter.init(json:)))
     }
 
     /// The embedder, after embedding what the store has not embedded yet; nil with --no-vectors.
