@@ -34,8 +34,8 @@ struct SearchRun {
                 bm25: try expression.map { try episodesByBM25($0) } ?? [],
                 vector: try nearest(kind: "episode", visible: visibleEpisodes)))
 
-        let factEdges = try loadEdges(Array(facts.keys))
-        try expand(facts: &facts, entities: &entities, edges: factEdges)
+        let seedEdges = try endpoints(of: Array(facts.keys))
+        try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
         try creditSources(of: facts, to: &episodes)
         episodes = try admitted(episodes, visibleEpisodes)
         if options.filter != nil {
@@ -43,13 +43,12 @@ struct SearchRun {
             entities = try admitted(entities, visibleEntities)
         }
 
-        let allEdges = try loadEdges(Array(facts.keys))
-        let factList = try store.assemble(allEdges, db: db, now: now)
+        let factList = try store.assemble(loadEdges(pool(facts)), db: db, now: now)
         let entityList = try EntityResolver(
             db: db, namespace: store.namespace, now: now, rules: store.ontologyRules
         )
-        .load(entities.keys.map { EntityID($0) })
-        let episodeList = try loadEpisodes(Array(episodes.keys))
+        .load(pool(entities).map { EntityID($0) })
+        let episodeList = try loadEpisodes(pool(episodes))
 
         let rankedFacts: [SearchHit<Fact>] = rank(
             factList, candidates: facts, id: { $0.edge.id.rawValue }, kind: "edge",
@@ -197,20 +196,25 @@ struct SearchRun {
 
     // MARK: Graph expansion
 
-    /// Spreads score from the entities the seeds touch (and the `around` entity) along edges
-    /// valid in the slice, both ways, losing `hopDecay` × the relation's weight per hop.
-    private func expand(facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], edges: [Edge])
-        throws
-    {
+    /// How many entities spread score on each hop, and how many edges each follows per direction
+    /// (its newest): the beam keeps expansion's cost bounded by the query, not by the graph or its
+    /// hubs.
+    private var beam: Int { max(10, options.limit) }
+    private static let fanout = 25
+
+    /// Spreads score from the best entities the seeds touch (and the `around` entity) along edges
+    /// valid in the slice, both ways, losing `hopDecay` × the relation's weight per hop. Facts with a
+    /// literal object are scored but spread no further.
+    private func expand(
+        facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], seedEdges: [Int64: [EntityID]]
+    ) throws {
         var reach: [EntityID: Double] = [:]
         for (id, candidate) in entities {
             reach[EntityID(id)] = max(reach[EntityID(id)] ?? 0, candidate.score)
         }
-        for edge in edges {
-            let score = facts[edge.id.rawValue]?.score ?? 0
-            for end in [edge.subject, edge.object.entityID].compactMap({ $0 }) {
-                reach[end] = max(reach[end] ?? 0, score)
-            }
+        for (id, ends) in seedEdges {
+            let score = facts[id]?.score ?? 0
+            for end in ends { reach[end] = max(reach[end] ?? 0, score) }
         }
         if let around = options.around {
             let centre = try EntityResolver(
@@ -221,38 +225,100 @@ struct SearchRun {
             entities[centre.rawValue, default: Candidate()].breakdown.hops = 0
         }
         guard options.depth > 0, !reach.isEmpty else { return }
-        let walker = GraphWalker(db: db, slice: slice, now: now, relations: nil, direction: .both)
-        var frontier = reach
+        var weights: [String: Double] = [:]
+        var frontier = Self.best(reach, beam)
         for hop in 1...options.depth where !frontier.isEmpty {
             var next: [EntityID: Double] = [:]
-            for step in try walker.steps(from: Array(frontier.keys)) {
-                let spread = (frontier[step.from] ?? 0) * options.hopDecay * weight(of: step.edge.relation)
+            for step in try steps(from: Array(frontier.keys)) {
+                let weight =
+                    weights[step.relation]
+                    ?? {
+                        let weight = store.ontology?.resolveProperty(step.relation)?.retrievalWeight ?? 1
+                        weights[step.relation] = weight
+                        return weight
+                    }()
+                let spread = (frontier[step.from] ?? 0) * options.hopDecay * weight
                 guard spread > 0 else { continue }
-                var fact = facts[step.edge.id.rawValue, default: Candidate()]
+                var fact = facts[step.edge, default: Candidate()]
                 if spread > fact.breakdown.graph {
                     fact.breakdown.graph = spread
                     fact.breakdown.hops = hop
-                    fact.breakdown.via = step.edge.id
+                    fact.breakdown.via = EdgeID(step.edge)
                 }
-                facts[step.edge.id.rawValue] = fact
-                if spread > (reach[step.to] ?? 0) {
-                    reach[step.to] = spread
-                    next[step.to] = max(next[step.to] ?? 0, spread)
-                    var entity = entities[step.to.rawValue, default: Candidate()]
-                    if spread > entity.breakdown.graph {
-                        entity.breakdown.graph = spread
-                        entity.breakdown.hops = hop
-                        entity.breakdown.via = step.edge.id
-                    }
-                    entities[step.to.rawValue] = entity
+                facts[step.edge] = fact
+                guard let to = step.to, spread > (reach[to] ?? 0) else { continue }
+                reach[to] = spread
+                next[to] = max(next[to] ?? 0, spread)
+                var entity = entities[to.rawValue, default: Candidate()]
+                if spread > entity.breakdown.graph {
+                    entity.breakdown.graph = spread
+                    entity.breakdown.hops = hop
+                    entity.breakdown.via = EdgeID(step.edge)
                 }
+                entities[to.rawValue] = entity
             }
-            frontier = next
+            frontier = Self.best(next, beam)
         }
     }
 
-    private func weight(of relation: String) -> Double {
-        store.ontology?.resolveProperty(relation)?.retrievalWeight ?? 1
+    /// One edge leaving a frontier entity, as expansion needs it: no text is decoded.
+    private struct Step {
+        var edge: Int64
+        var from: EntityID
+        var to: EntityID?
+        var relation: String
+    }
+
+    /// The newest `fanout` edges valid in the slice on each side of each frontier entity.
+    private func steps(from frontier: [EntityID]) throws -> [Step] {
+        let time = slice.sqlCondition(now: now)
+        var steps: [Step] = []
+        for (near, far) in [("subject_id", "object_id"), ("object_id", "subject_id")] {
+            let sql = """
+                SELECT x.id, f.value, x.\(far), x.relation FROM json_each(?) AS f CROSS JOIN edges x
+                  ON x.id IN (SELECT e.id FROM edges e WHERE e.\(near) = f.value AND \(time.sql) ORDER BY e.id DESC LIMIT ?)
+                """
+            try HotStatement.query(
+                db.cachedStatement(sql: sql),
+                [.text(IDList.json(frontier.map(\.rawValue)))] + time.parameters + [.int(Int64(Self.fanout))]
+            ) { row in
+                steps.append(
+                    Step(
+                        edge: row.int64(0), from: EntityID(row.int64(1)), to: row.optionalInt64(2).map { EntityID($0) },
+                        relation: row.text(3)))
+            }
+        }
+        return steps
+    }
+
+    /// The subject and object entities of some edges.
+    private func endpoints(of edges: [Int64]) throws -> [Int64: [EntityID]] {
+        var ends: [Int64: [EntityID]] = [:]
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT e.id, e.subject_id, e.object_id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
+                    """), [.text(IDList.json(edges))]
+        ) { row in
+            ends[row.int64(0)] = [EntityID(row.int64(1))] + (row.optionalInt64(2).map { [EntityID($0)] } ?? [])
+        }
+        return ends
+    }
+
+    /// The `count` best-scored entries.
+    private static func best(_ scores: [EntityID: Double], _ count: Int) -> [EntityID: Double] {
+        guard scores.count > count else { return scores }
+        let kept = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
+            .prefix(count)
+        return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
+    }
+
+    /// The ids worth loading: the best by score, enough for recency to reorder and MMR to choose from.
+    private func pool(_ candidates: [Int64: Candidate]) -> [Int64] {
+        let size = options.limit * (options.recencyWeight > 0 || options.mmrLambda != nil ? 10 : 1)
+        return candidates.filter { $0.value.score > 0 }
+            .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+            .prefix(size).map(\.key)
     }
 
     /// An episode gains the graph score of the best fact it is a source of.

@@ -68,10 +68,10 @@ struct BenchLocomo: AsyncParsableCommand {
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
             var queryVectors: [[Float]] = []
             if let embedder {
-                let start = DispatchTime.now().uptimeNanoseconds
-                try await store.embedMissing(with: embedder)
-                queryVectors = try await embedder.embed(scored.map(\.text))
-                embedSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                embedSeconds += try await Measurements.asyncSeconds {
+                    try await store.embedMissing(with: embedder)
+                    queryVectors = try await embedder.embed(scored.map(\.text))
+                }
             }
             let turnIDs = Dictionary(
                 uniqueKeysWithValues: try store.episodes(limit: 100_000).compactMap { episode in

@@ -9,6 +9,13 @@ enum Measurements {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// Seconds taken by an asynchronous `body`, on a monotonic clock.
+    static func asyncSeconds(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try await body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
     /// The `q`-quantile (0…1) of `samples`, nearest rank.
     static func quantile(_ samples: [Double], _ q: Double) -> Double {
         guard !samples.isEmpty else { return .nan }

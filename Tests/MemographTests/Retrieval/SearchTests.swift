@@ -71,6 +71,22 @@ import Testing
         }
     }
 
+    @Test func expansionReachesLiteralFactsAndStaysWithinItsFanout() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        for index in 0..<40 {
+            try store.relate("Service:api", "dependsOn", EntityReference(parsing: "Tool:lib\(index)"))
+        }
+        let port = try store.relate("Service:api", "listensOnPort", value: "9090")
+        let results = try await store.search(
+            "unrelated words", options: SearchOptions(limit: 100, around: "Service:api", depth: 1))
+        #expect(results.facts.contains { $0.item.edge.id == port.edgeID })
+        // The centre follows only its newest 25 edges: the port and lib16…lib39, not the oldest ones.
+        let reached = Set(results.entities.map(\.item.name))
+        #expect(reached.contains("lib39") && reached.contains("lib16"))
+        #expect(!reached.contains("lib15") && !reached.contains("lib0"))
+    }
+
     @Test func relationWeightsFromTheOntologyScaleExpansion() async throws {
         let ontology = try Ontology.bundledDefault()
         let fixture = try StoreFixture(ontology: ontology)
