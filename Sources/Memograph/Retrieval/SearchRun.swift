@@ -71,46 +71,43 @@ struct SearchRun {
         }
     }
 
-    private func factsByBM25(_ expression: String) throws -> [Int64] {
-        guard let filter = filterClause(.facts) else { return [] }
-        var parameters: [SQLParameter] = [.text(expression), .text(store.namespace)]
-        var timeClause = ""
-        if !options.includeHistory {
-            let time = slice.sqlCondition(now: now)
-            timeClause = " AND \(time.sql)"
-            parameters += time.parameters
+    /// The best BM25 matches in one full-text table that `visible` lets through. The index is
+    /// ranked on its own (no table lookups per match) and over-fetched, widening only when too
+    /// few of its hits are visible: a common word's thousands of matches cost no row reads.
+    private func byBM25(
+        _ table: String, rank: String, _ expression: String, visible: ([Int64]) throws -> [Int64]
+    ) throws -> [Int64] {
+        var limit = options.candidates * 4
+        while true {
+            var hits: [Int64] = []
+            try HotStatement.query(
+                db.cachedStatement(
+                    sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY \(rank), rowid LIMIT ?"),
+                [.text(expression), .int(Int64(limit))]
+            ) { hits.append($0.int64(0)) }
+            let kept = Set(try visible(hits))
+            let ranked = hits.filter(kept.contains)
+            if ranked.count >= options.candidates || hits.count < limit {
+                return Array(ranked.prefix(options.candidates))
+            }
+            limit *= 4
         }
-        parameters += filter.parameters + [.int(Int64(options.candidates))]
-        return try ids(
-            """
-            SELECT e.id FROM search_facts f JOIN edges e ON e.id = f.rowid\(filter.joins)
-            WHERE search_facts MATCH ? AND e.namespace = ?\(timeClause)\(filter.sql)
-            ORDER BY bm25(search_facts), e.id LIMIT ?
-            """, parameters)
+    }
+
+    private func factsByBM25(_ expression: String) throws -> [Int64] {
+        guard filterClause(.facts) != nil else { return [] }
+        return try byBM25("search_facts", rank: "bm25(search_facts)", expression, visible: visibleFacts)
     }
 
     private func entitiesByBM25(_ expression: String) throws -> [Int64] {
-        guard let filter = filterClause(.entities) else { return [] }
-        return try ids(
-            """
-            SELECT n.id FROM search_entities f JOIN entities n ON n.id = f.rowid
-            WHERE search_entities MATCH ? AND n.namespace = ?\(filter.sql)
-            ORDER BY bm25(search_entities, 3.0, 2.0, 1.0), n.id LIMIT ?
-            """,
-            [.text(expression), .text(store.namespace)] + filter.parameters + [.int(Int64(options.candidates))])
+        guard filterClause(.entities) != nil else { return [] }
+        return try byBM25(
+            "search_entities", rank: "bm25(search_entities, 3.0, 2.0, 1.0)", expression, visible: visibleEntities)
     }
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
-        guard let filter = filterClause(.episodes) else { return [] }
-        return try ids(
-            """
-            SELECT p.id FROM search_episodes f JOIN episodes p ON p.id = f.rowid
-            WHERE search_episodes MATCH ? AND p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
-            ORDER BY bm25(search_episodes), p.id LIMIT ?
-            """,
-            [.text(expression), .text(store.namespace)] + episodeTimeParameters + filter.parameters + [
-                .int(Int64(options.candidates))
-            ])
+        guard filterClause(.episodes) != nil else { return [] }
+        return try byBM25("search_episodes", rank: "bm25(search_episodes)", expression, visible: visibleEpisodes)
     }
 
     private var episodeTimeParameters: [SQLParameter] {
@@ -142,16 +139,15 @@ struct SearchRun {
         return try ids(
             """
             SELECT e.id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value\(filter.joins)
-            WHERE 1\(timeClause)\(filter.sql)
-            """, parameters + filter.parameters)
+            WHERE e.namespace = ?\(timeClause)\(filter.sql)
+            """, [parameters[0], .text(store.namespace)] + parameters.dropFirst() + filter.parameters)
     }
 
     private func visibleEntities(_ candidates: [Int64]) throws -> [Int64] {
         guard let filter = filterClause(.entities) else { return [] }
-        guard !filter.sql.isEmpty else { return candidates }
         return try ids(
-            "SELECT n.id FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value WHERE 1\(filter.sql)",
-            [.text(IDList.json(candidates))] + filter.parameters)
+            "SELECT n.id FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value WHERE n.namespace = ?\(filter.sql)",
+            [.text(IDList.json(candidates)), .text(store.namespace)] + filter.parameters)
     }
 
     private func visibleEpisodes(_ candidates: [Int64]) throws -> [Int64] {
@@ -159,8 +155,8 @@ struct SearchRun {
         return try ids(
             """
             SELECT p.id FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
-            WHERE p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
-            """, [.text(IDList.json(candidates))] + episodeTimeParameters + filter.parameters)
+            WHERE p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
+            """, [.text(IDList.json(candidates)), .text(store.namespace)] + episodeTimeParameters + filter.parameters)
     }
 
     /// The candidates `visible` lets through.

@@ -87,6 +87,24 @@ import Testing
         #expect(!reached.contains("lib15") && !reached.contains("lib0"))
     }
 
+    @Test func searchNeverCrossesNamespaces() async throws {
+        let fixture = try StoreFixture()
+        let acme = try fixture.store.namespace("acme")
+        let globex = try fixture.store.namespace("globex")
+        let mine = try acme.relate("Service:billing", "uses", "Tool:postgres", fact: "billing uses postgres")
+        _ = try globex.relate("Service:billing", "uses", "Tool:postgres", fact: "billing uses postgres")
+        let episode = try acme.addEpisode("billing runs on postgres")
+        _ = try globex.addEpisode("billing runs on postgres")
+        let embedder = HashingEmbedder(dimension: 64)
+        try await acme.embedMissing(with: embedder)
+        try await globex.embedMissing(with: embedder)
+        let results = try await acme.search("billing postgres", embedder: embedder)
+        #expect(results.facts.map(\.item.edge.id) == [mine.edgeID])
+        #expect(results.episodes.map(\.item.id) == [episode.id])
+        #expect(Set(results.entities.map(\.item.namespace)) == ["acme"])
+        #expect(results.entities.count == 2)
+    }
+
     @Test func relationWeightsFromTheOntologyScaleExpansion() async throws {
         let ontology = try Ontology.bundledDefault()
         let fixture = try StoreFixture(ontology: ontology)
