@@ -8,6 +8,8 @@ struct RankFusion {
     }
 
     let k: Double
+    /// What a vector rank counts for against a BM25 rank of the same position.
+    let vectorWeight: Double
 
     /// Fuses a BM25 list and a vector list of ids (best first), keeping the ranks for `explain`.
     func fuse(bm25: [Int64], vector: [Int64]) -> [Int64: Entry] {
@@ -18,7 +20,7 @@ struct RankFusion {
         }
         for (offset, id) in vector.enumerated() {
             entries[id, default: Entry(score: 0)].vectorRank = offset + 1
-            entries[id]!.score += 1 / (k + Double(offset + 1))
+            entries[id]!.score += vectorWeight / (k + Double(offset + 1))
         }
         return entries
     }

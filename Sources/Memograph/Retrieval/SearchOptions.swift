@@ -15,8 +15,11 @@ public struct SearchOptions: Hashable, Sendable {
     /// How many hops graph expansion walks from the seed entities (0 turns it off).
     public var depth: Int
     /// The `k` of reciprocal-rank fusion, `1 / (k + rank)`: small values favour the top of each
-    /// list, 60 (the IR default) flattens them.
+    /// list, 60 (the IR default) flattens them. The default, 10, did best on LoCoMo (R@5 0.576
+    /// against 0.561 for k = 1 and 0.523 for k = 60).
     public var fusionK: Double
+    /// The weight of the vector list in fusion, against 1 for BM25: below 1 trusts exact words more.
+    public var vectorWeight: Double
     /// How many hits each ranked list (BM25, vectors; per kind) contributes before fusion.
     public var candidates: Int
     /// Score kept per hop of graph expansion, before the relation's retrieval weight.
@@ -35,7 +38,8 @@ public struct SearchOptions: Hashable, Sendable {
 
     public init(
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
-        around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 60, candidates: Int = 50,
+        around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 10, vectorWeight: Double = 1,
+        candidates: Int = 50,
         hopDecay: Double = 0.5, mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
         filter: SearchFilter? = nil
@@ -47,6 +51,7 @@ public struct SearchOptions: Hashable, Sendable {
         self.around = around
         self.depth = depth
         self.fusionK = fusionK
+        self.vectorWeight = vectorWeight
         self.candidates = candidates
         self.hopDecay = hopDecay
         self.mmrLambda = mmrLambda
@@ -63,6 +68,7 @@ public struct SearchOptions: Hashable, Sendable {
         try check((1...1_000).contains(limit), "limit", "must be between 1 and 1000")
         try check((0...5).contains(depth), "depth", "must be between 0 and 5")
         try check(fusionK >= 0 && fusionK.isFinite, "fusionK", "must be a finite number ≥ 0")
+        try check((0...10).contains(vectorWeight), "vectorWeight", "must be between 0 and 10")
         try check((1...10_000).contains(candidates), "candidates", "must be between 1 and 10000")
         try check((0...1).contains(hopDecay), "hopDecay", "must be between 0 and 1")
         try check(mmrLambda.map { (0...1).contains($0) } ?? true, "mmrLambda", "must be between 0 and 1")

@@ -20,7 +20,7 @@ struct SearchRun {
 
     func run() throws -> SearchResults {
         let expression = FullTextQuery.expression(for: query)
-        let fusion = RankFusion(k: options.fusionK)
+        let fusion = RankFusion(k: options.fusionK, vectorWeight: options.vectorWeight)
         var facts = candidates(
             fusion.fuse(
                 bm25: try expression.map { try factsByBM25($0) } ?? [],

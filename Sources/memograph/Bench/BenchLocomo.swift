@@ -16,8 +16,9 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "Write JSONL {\"qa_index\", \"retrieved\"} lines here (the first configuration).")
     var writeResults: String?
     @Option(name: .customLong("k"), help: "Fusion k; repeat to compare several on the same stores.")
-    var fusionK: [Double] = [60]
+    var fusionK: [Double] = [10]
     @Option(help: "Hops of graph expansion.") var depth = 2
+    @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 1.0
     @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
     @Flag(help: "Also run BM25 alone (no vectors, no expansion) for the ablation.") var ablation = false
@@ -37,7 +38,8 @@ struct BenchLocomo: AsyncParsableCommand {
             Configuration(
                 name: noVectors ? "bm25+graph" : "hybrid k=\(Int(k))",
                 options: SearchOptions(
-                    limit: 10, depth: depth, fusionK: k, candidates: candidates, mmrLambda: mmr),
+                    limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
+                    mmrLambda: mmr),
                 vectors: !noVectors)
         }
         if ablation {
