@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+
+extension GraphStore {
+    /// Remembers raw input: stores the episode verbatim, extracts entities and facts from it
+    /// (offline rules by default), resolves the names against the store, and writes the facts
+    /// with the episode as their provenance — all in one transaction.
+    ///
+    /// Duplicates add provenance, a new value of a single-valued relation closes the old one,
+    /// and a fact the text says replaces earlier values ("Ada moved to the data team", "ignore my
+    /// previous preference") closes them. A candidate fact the store refuses (the ontology forbids
+    /// it, a name is ambiguous) is reported in ``IngestReport/skipped``; the episode is stored anyway.
+    ///
+    /// - Throws: ``MemographError`` for bad input (empty content, unknown scope entity, a taken
+    ///   external id, an embedder whose model differs from the store's); the store is then unchanged.
+    public func ingest(_ episode: IncomingEpisode, options: IngestOptions = IngestOptions()) async throws
+        -> IngestReport
+    {
+        let transcript = episode.transcript
+        try Self.validateEpisode(
+            content: transcript, role: episode.role, externalID: episode.externalID,
+            metadata: episode.metadata)
+        if case .messages(let messages) = episode.content {
+            for message in messages {
+                _ = try TextRules.nonEmpty(message.role, field: "message role", maxLength: 200)
+                if let name = message.name {
+                    _ = try TextRules.nonEmpty(name, field: "message name", maxLength: 200)
+                }
+            }
+        }
+        if let speaker = episode.speaker {
+            _ = try TextRules.nonEmpty(speaker, field: "speaker", maxLength: 200)
+        }
+        let now = self.now
+        let occurredAt = StoreTime.truncate(episode.occurredAt ?? now)
+        let segments = Self.segments(of: episode)
+        let (scope, known) = try await database.read { db in
+            let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+            let scope = try episode.scope.map { try Self.known(entities.resolve($0)) }
+            return (
+                scope, try Self.knownEntities(in: segments, db: db, namespace: namespace, resolver: entities)
+            )
+        }
+        let extractor = try options.extractor ?? RuleExtractor(ontology: ontology)
+        let context = ExtractionContext(
+            segments: segments, occurredAt: occurredAt, scope: scope, known: known, ontology: ontology)
+        let extraction = try await extractor.extract(context)
+        let vectors = try await candidateVectors(extraction, embedder: options.embedder)
+        let model = options.embedder?.modelIdentity
+        return try await database.write { db in
+            let stored = try insertEpisode(
+                db: db, content: transcript, role: episode.role, externalID: episode.externalID,
+                occurredAt: occurredAt, metadata: episode.metadata, now: now)
+            if let model {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES ('embedding_model', ?)",
+                    arguments: [model])
+            }
+            let resolver = CandidateResolver(
+                db: db, namespace: namespace, now: now, rules: ontologyRules, vectors: vectors, model: model,
+                threshold: options.similarityThreshold)
+            var writer = IngestWriter(
+                db: db, namespace: namespace, now: now, rules: ontologyRules, episode: stored,
+                resolver: resolver)
+            for entity in extraction.entities {
+                _ = try writer.entity(name: entity.name, type: entity.type, aliases: entity.aliases)
+            }
+            for scoped in scope {
+                try writer.recordMention(
+                    EntityResolution(
+                        surface: scoped.name, candidateType: scoped.type, entity: scoped.id, method: .name))
+            }
+            for fact in extraction.facts {
+                try writer.write(fact, defaultValidFrom: occurredAt)
+            }
+            return IngestReport(
+                episode: stored, extractor: extractor.name, resolutions: writer.resolutions,
+                facts: writer.written,
+                skipped: writer.skipped)
+        }
+    }
+
+    /// Remembers a text; see ``ingest(_:options:)``.
+    @discardableResult
+    public func ingest(
+        text: String, speaker: String? = nil, occurredAt: Date? = nil, scope: [EntityReference] = [],
+        options: IngestOptions = IngestOptions()
+    ) async throws -> IngestReport {
+        try await ingest(
+            IncomingEpisode(text: text, speaker: speaker, occurredAt: occurredAt, scope: scope),
+            options: options)
+    }
+
+    /// Vectors of the candidate names that match no entity by name or alias (those are the only
+    /// ones similarity may resolve), when an embedder is given.
+    private func candidateVectors(_ extraction: Extraction, embedder: (any Embedder)?) async throws
+        -> [String: [Float]]
+    {
+        guard let embedder else { return [:] }
+        if let recorded = try embeddingModel(), recorded != embedder.modelIdentity {
+            throw MemographError.embeddingModelMismatch(recorded: recorded, given: embedder.modelIdentity)
+        }
+        var names = extraction.entities.map { ($0.name, $0.type) }
+        for fact in extraction.facts {
+            names.append((fact.subjectName, fact.subjectType))
+            if case .entity(let name, let type) = fact.object { names.append((name, type)) }
+        }
+        let now = self.now
+        let candidates = names
+        let unmatched: [(key: String, text: String)] = try await database.read { db in
+            let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+            var seen = Set<String>()
+            return try candidates.compactMap { name, written in
+                let type = (try? ontologyRules.type(written).name) ?? OntologyRules.topType
+                let key = CandidateResolver.key(name, type)
+                guard type != OntologyRules.topType, seen.insert(key).inserted,
+                    try entities.findIDs(.name(name, type: nil)).isEmpty
+                else { return nil }
+                return (key, "\(name) (\(type))")
+            }
+        }
+        guard !unmatched.isEmpty else { return [:] }
+        let vectors = try await embedder.embed(unmatched.map(\.text))
+        guard vectors.count == unmatched.count else {
+            throw MemographError.invalidArgument(
+                field: "embedder",
+                reason:
+                    "\(embedder.modelIdentity) returned \(vectors.count) vectors for \(unmatched.count) texts"
+            )
+        }
+        return Dictionary(zip(unmatched.map(\.key), vectors), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The texts an extractor reads, each with the person "I" refers to.
+    static func segments(of episode: IncomingEpisode) -> [ExtractionSegment] {
+        switch episode.content {
+        case .text(let text):
+            return [ExtractionSegment(text: text, speaker: episode.speaker)]
+        case .messages(let messages):
+            return messages.map { message in
+                let speaker = message.name ?? (message.role == "user" ? episode.speaker : nil)
+                return ExtractionSegment(text: message.content, speaker: speaker, role: message.role)
+            }
+        }
+    }
+
+    private static func known(_ entity: Entity) -> KnownEntity {
+        KnownEntity(id: entity.id, type: entity.type, name: entity.name, aliases: entity.aliases)
+    }
+
+    /// The store's entities whose name or alias is a run of up to six words of the text (or the
+    /// name of a speaker).
+    private static func knownEntities(
+        in segments: [ExtractionSegment], db: Database, namespace: String, resolver: EntityResolver
+    ) throws -> [KnownEntity] {
+        var keys = Set<String>()
+        for segment in segments {
+            if let speaker = segment.speaker { keys.insert(NameNormalizer.normalize(speaker)) }
+            for (_, tokens) in TextToken.sentences(of: segment.text) {
+                let words = tokens.map { $0.kind == .handle ? String($0.text.dropFirst()) : $0.text }
+                for start in words.indices {
+                    var phrase = ""
+                    for end in start..<min(start + 6, words.count) {
+                        if tokens[end].kind == .separator { break }
+                        phrase += (end == start ? "" : " ") + words[end]
+                        keys.insert(NameNormalizer.normalize(phrase))
+                    }
+                }
+            }
+        }
+        guard !keys.isEmpty else { return [] }
+        var ids: [EntityID] = []
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT n.id FROM json_each(?1) k JOIN entities n ON n.namespace = ?2 AND n.normalized_name = k.value
+                    UNION
+                    SELECT a.entity_id FROM json_each(?1) k JOIN aliases a ON a.namespace = ?2 AND a.normalized_alias = k.value
+                    """),
+            [.text(Self.jsonArray(keys.sorted())), .text(namespace)]
+        ) { ids.append(EntityID($0.int64(0))) }
+        return try resolver.load(ids).map(known)
+    }
+
+    static func jsonArray(_ strings: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: strings)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
