@@ -10,7 +10,9 @@ struct MentionFinder {
     let speaker: KnownEntity?
     let classWords: [String: String]
     let ontology: Ontology?
-    /// Words that never begin a name: relation phrase words, pronouns, fillers.
+    /// Words that are never a name: pronouns, fillers, auxiliaries, determiners, dates.
+    let functionWords: Set<String>
+    /// Function words and relation phrase words: a bare word must be neither to start a name.
     let reserved: Set<String>
 
     static let pronouns: Set<String> = [
@@ -24,7 +26,8 @@ struct MentionFinder {
         "whole", "previous", "current", "entire", "next", "last", "first", "main", "good", "great", "ok",
         "okay", "yes", "no", "not", "hey", "hi", "hello", "thanks", "please", "oh", "well", "also", "just",
         "today", "yesterday", "tomorrow", "tonight", "update", "note", "fyi", "btw", "'s", "'ll", "'ve", "'d",
-        "wow", "haha", "lol", "really", "very", "some", "any", "every", "each", "one", "two", "both",
+        "wow", "haha", "lol", "really", "very", "some", "any", "every", "each", "one", "two", "three", "four",
+        "five", "six", "seven", "eight", "nine", "ten", "both", "many", "few", "several", "more", "most",
     ]
 
     init(
@@ -64,9 +67,10 @@ struct MentionFinder {
         }
         self.classWords = classWords
         self.ontology = ontology
-        self.reserved = phraseWords.union(Self.pronouns).union(Self.commonWords)
+        self.functionWords = Self.pronouns.union(Self.commonWords)
             .union(RelationPhrasebook.auxiliaries).union(RelationPhrasebook.determiners)
             .union(RelationPhrasebook.negations).union(RelativeTime.months).union(RelativeTime.weekdays)
+        self.reserved = functionWords.union(phraseWords)
     }
 
     func mentions(in tokens: [TextToken]) -> [Mention] {
@@ -184,8 +188,10 @@ struct MentionFinder {
                 range: index..<start + 2, referent: .entity(name: next.text, type: type, aliases: []),
                 origin: .typed)
         }
-        // `the platform team`, `Billing service`: a name, then a class word.
-        if isName(token), let next, let type = classWords[next.lower], index < start || token.isCapitalized {
+        // `the platform team`, `the web app`, `Billing service`: a name, then a class word.
+        if let next, let type = classWords[next.lower],
+            index < start ? isName(token, allowingPhraseWords: true) : token.isCapitalized && isName(token)
+        {
             return Mention(
                 range: index..<start + 2, referent: .entity(name: token.text, type: type, aliases: []),
                 origin: .typed)
@@ -209,9 +215,12 @@ struct MentionFinder {
         )
     }
 
-    /// Whether a token can be (part of) a name: not a reserved word, and made of name characters.
-    private func isName(_ token: TextToken) -> Bool {
-        guard token.kind != .separator, !reserved.contains(token.lower) else { return false }
+    /// Whether a token can be (part of) a name: not a reserved word (a function word, when the
+    /// name follows a determiner and precedes a class word), and made of name characters.
+    private func isName(_ token: TextToken, allowingPhraseWords: Bool = false) -> Bool {
+        guard token.kind != .separator,
+            !(allowingPhraseWords ? functionWords : reserved).contains(token.lower)
+        else { return false }
         return token.text.allSatisfy { $0.isLetter || $0.isNumber || "-_./".contains($0) }
     }
 }

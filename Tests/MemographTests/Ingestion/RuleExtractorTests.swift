@@ -72,6 +72,7 @@ import Testing
                 == ["Person:Lin prefers Preference:shorter answers replacing latest"])
         #expect(Self.facts("Ada now reports to Lin.") == ["Person:Ada reportsTo Person:Lin"])
         #expect(Self.facts("@ada maintains the billing service") == ["Person:ada maintains Service:billing"])
+        #expect(Self.facts("The web app is hosted on Vercel.") == ["Service:web hostedOn Thing:Vercel"])
     }
 
     @Test func refusesWhatItCannotTell() {
