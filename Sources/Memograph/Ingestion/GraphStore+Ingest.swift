@@ -13,6 +13,7 @@ extension GraphStore {
     ///
     /// - Throws: ``MemographError`` for bad input (empty content, unknown scope entity, a taken
     ///   external id, an embedder whose model differs from the store's); the store is then unchanged.
+    @discardableResult
     public func ingest(_ episode: IncomingEpisode, options: IngestOptions = IngestOptions()) async throws
         -> IngestReport
     {
@@ -41,10 +42,22 @@ extension GraphStore {
                 scope, try Self.knownEntities(in: segments, db: db, namespace: namespace, resolver: entities)
             )
         }
-        let extractor = try options.extractor ?? RuleExtractor(ontology: ontology)
+        let extractor = try options.extractor ?? defaultExtractor.extractor(for: ontology)
         let context = ExtractionContext(
             segments: segments, occurredAt: occurredAt, scope: scope, known: known, ontology: ontology)
-        let extraction = try await extractor.extract(context)
+        // The episode is kept even when extraction fails (an LLM that times out or answers
+        // nonsense): the failure is reported, and the episode can be read again later.
+        let extraction: Extraction
+        let extractionError: String?
+        do {
+            extraction = try await extractor.extract(context)
+            extractionError = nil
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            extraction = Extraction()
+            extractionError = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+        }
         let vectors = try await candidateVectors(extraction, embedder: options.embedder)
         let model = options.embedder?.modelIdentity
         return try await database.write { db in
@@ -74,9 +87,8 @@ extension GraphStore {
                 try writer.write(fact, defaultValidFrom: occurredAt)
             }
             return IngestReport(
-                episode: stored, extractor: extractor.name, resolutions: writer.resolutions,
-                facts: writer.written,
-                skipped: writer.skipped)
+                episode: stored, extractor: extractor.name, extractionError: extractionError,
+                resolutions: writer.resolutions, facts: writer.written, skipped: writer.skipped)
         }
     }
 

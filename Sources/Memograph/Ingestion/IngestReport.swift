@@ -17,6 +17,8 @@ public struct IngestReport: Hashable, Sendable {
 
     public var episode: Episode
     public var extractor: String
+    /// Why extraction failed, when it did: the episode is stored all the same, without facts.
+    public var extractionError: String?
     public var resolutions: [EntityResolution]
     public var facts: [WrittenFact]
     public var skipped: [SkippedFact]

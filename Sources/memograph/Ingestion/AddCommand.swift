@@ -22,7 +22,10 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "When it happened (ISO 8601, default now); relative times resolve against it.") var at:
         String?
     @Option(help: "The caller's id for the episode, unique in the namespace.") var id: String?
-    @Option(help: "How facts are extracted: rules (offline, the default).")
+    @Option(
+        help:
+            "How facts are extracted: rules (offline, the default) or llm (MEMOGRAPH_LLM_BASE_URL, _MODEL, _API_KEY)."
+    )
     var extractor: ExtractorChoice = .rules
     @Flag(help: "Print JSON.") var json = false
 
@@ -43,6 +46,7 @@ struct AddCommand: AsyncParsableCommand {
         let summary = IngestSummary(report)
         if json { return try Output.json(summary) }
         print("episode #\(report.episode.id.rawValue)")
+        if let error = report.extractionError { print("  extraction failed: \(error)") }
         for fact in summary.facts { print("  \(fact.outcome) #\(fact.edge): \(fact.fact)") }
         for skipped in summary.skipped { print("  skipped: \(skipped.fact) (\(skipped.reason))") }
     }

@@ -18,6 +18,7 @@ struct IngestSummary: Encodable {
 
     var episode: Int64
     var extractor: String
+    var extractionError: String?
     var resolutions: [EntityResolution]
     var facts: [WrittenFact]
     var skipped: [SkippedFact]
@@ -25,6 +26,7 @@ struct IngestSummary: Encodable {
     init(_ report: IngestReport) {
         episode = report.episode.id.rawValue
         extractor = report.extractor
+        extractionError = report.extractionError
         resolutions = report.resolutions
         facts = report.facts.map { written in
             let outcome =
