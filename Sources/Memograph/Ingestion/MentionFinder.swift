@@ -8,30 +8,15 @@ struct MentionFinder {
     let longestKnown: Int
     let scope: [KnownEntity]
     let speaker: KnownEntity?
-    let classWords: [String: String]
     let ontology: Ontology?
-    /// Words that are never a name: pronouns, fillers, auxiliaries, determiners, dates.
-    let functionWords: Set<String>
-    /// Function words and relation phrase words: a bare word must be neither to start a name.
-    let reserved: Set<String>
-
-    static let pronouns: Set<String> = [
-        "i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they",
-        "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "who", "what",
-        "which", "someone", "everyone", "nobody", "anyone",
-    ]
-    static let commonWords: Set<String> = [
-        "and", "or", "but", "so", "if", "then", "than", "to", "of", "in", "on", "at", "by", "for", "with",
-        "from", "as", "into", "about", "after", "before", "over", "under", "new", "old", "same", "other",
-        "whole", "previous", "current", "entire", "next", "last", "first", "main", "good", "great", "ok",
-        "okay", "yes", "no", "not", "hey", "hi", "hello", "thanks", "please", "oh", "well", "also", "just",
-        "today", "yesterday", "tomorrow", "tonight", "update", "note", "fyi", "btw", "'s", "'ll", "'ve", "'d",
-        "wow", "haha", "lol", "really", "very", "some", "any", "every", "each", "one", "two", "three", "four",
-        "five", "six", "seven", "eight", "nine", "ten", "both", "many", "few", "several", "more", "most",
-    ]
+    let vocabulary: ExtractionVocabulary
+    var classWords: [String: String] { vocabulary.classWords }
+    var functionWords: Set<String> { vocabulary.functionWords }
+    var reserved: Set<String> { vocabulary.reserved }
 
     init(
-        context: ExtractionContext, segment: ExtractionSegment, ontology: Ontology?, phraseWords: Set<String>
+        context: ExtractionContext, segment: ExtractionSegment, ontology: Ontology?,
+        vocabulary: ExtractionVocabulary
     ) {
         var known: [String: [KnownEntity]] = [:]
         var longest = 1
@@ -57,20 +42,8 @@ struct MentionFinder {
         } else {
             self.speaker = nil
         }
-        var classWords: [String: String] = [:]
-        for ontologyClass in ontology?.classes ?? [] {
-            for label in [ontologyClass.name] + ontologyClass.labels + ontologyClass.altLabels
-            where !label.contains(" ") {
-                classWords[label.lowercased()] = ontologyClass.name
-                classWords[label.lowercased() + "s"] = ontologyClass.name
-            }
-        }
-        self.classWords = classWords
         self.ontology = ontology
-        self.functionWords = Self.pronouns.union(Self.commonWords)
-            .union(RelationPhrasebook.auxiliaries).union(RelationPhrasebook.determiners)
-            .union(RelationPhrasebook.negations).union(RelativeTime.months).union(RelativeTime.weekdays)
-        self.reserved = functionWords.union(phraseWords)
+        self.vocabulary = vocabulary
     }
 
     func mentions(in tokens: [TextToken]) -> [Mention] {

@@ -11,12 +11,14 @@ public struct RuleExtractor: Extractor {
 
     private let ontology: Ontology
     private let phrasebook: RelationPhrasebook
+    private let vocabulary: ExtractionVocabulary
 
     /// An extractor for the relations of `ontology` (the bundled default when nil).
     public init(ontology: Ontology? = nil) throws {
         let ontology = try ontology ?? OntologyLoader.loadDefault()
         self.ontology = ontology
         self.phrasebook = RelationPhrasebook(ontology: ontology)
+        self.vocabulary = ExtractionVocabulary(ontology: ontology, phrasebook: phrasebook)
     }
 
     /// Words that may open a clause before its subject.
@@ -44,7 +46,7 @@ public struct RuleExtractor: Extractor {
         let time = RelativeTime(reference: context.occurredAt)
         for segment in context.segments {
             let finder = MentionFinder(
-                context: context, segment: segment, ontology: ontology, phraseWords: phrasebook.words)
+                context: context, segment: segment, ontology: ontology, vocabulary: vocabulary)
             for (sentence, tokens) in TextToken.sentences(of: segment.text) {
                 let lower = tokens.map(\.lower)
                 let times = time.matches(in: lower)
@@ -104,16 +106,13 @@ public struct RuleExtractor: Extractor {
         return clauses.filter { $0.first?.lower != "not" }
     }
 
+    /// Whether the sentence says its fact replaces the last one stated ("ignore my previous
+    /// preference", "forget the earlier one").
     private static func mentionsPreviousValue(_ words: [String]) -> Bool {
-        for (index, word) in words.enumerated() where word == "previous" || word == "earlier" || word == "old"
-        {
-            if index + 1 < words.count,
-                ["preference", "one", "choice", "request", "setting"].contains(words[index + 1])
-            {
-                return true
-            }
+        zip(words, words.dropFirst()).contains { word, next in
+            ["previous", "earlier", "old"].contains(word)
+                && ["preference", "one", "choice", "request", "setting"].contains(next)
         }
-        return words.contains("instead")
     }
 
     /// The fact a clause states, if it states exactly one that the ontology admits.
