@@ -35,14 +35,26 @@ extension GraphStore {
         let now = self.now
         let occurredAt = StoreTime.truncate(episode.occurredAt ?? now)
         let segments = Self.segments(of: episode)
-        let (scope, known) = try await database.read { db in
-            let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
-            let scope = try episode.scope.map { try Self.known(entities.resolve($0)) }
-            return (
-                scope, try Self.knownEntities(in: segments, db: db, namespace: namespace, resolver: entities)
-            )
-        }
         let extractor = try options.extractor ?? defaultExtractor.extractor(for: ontology)
+        let draft = EpisodeDraft(
+            episode: episode, transcript: transcript, segments: segments, occurredAt: occurredAt, now: now)
+
+        // An offline extractor runs inside the write transaction: one round trip per episode.
+        if let synchronous = extractor as? any SynchronousExtractor, options.embedder == nil {
+            return try await database.write { db in
+                let (scope, known) = try lookUp(draft, db: db)
+                let extraction = synchronous.extractNow(
+                    ExtractionContext(
+                        segments: segments, occurredAt: occurredAt, scope: scope, known: known,
+                        ontology: ontology))
+                return try write(
+                    draft, extraction: extraction, extractor: extractor.name, extractionError: nil,
+                    scope: scope,
+                    vectors: [:], options: options, db: db)
+            }
+        }
+
+        let (scope, known) = try await database.read { db in try lookUp(draft, db: db) }
         let context = ExtractionContext(
             segments: segments, occurredAt: occurredAt, scope: scope, known: known, ontology: ontology)
         // The episode is kept even when extraction fails (an LLM that times out or answers
@@ -59,37 +71,71 @@ extension GraphStore {
             extractionError = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
         }
         let vectors = try await candidateVectors(extraction, embedder: options.embedder)
-        let model = options.embedder?.modelIdentity
         return try await database.write { db in
-            let stored = try insertEpisode(
-                db: db, content: transcript, role: episode.role, externalID: episode.externalID,
-                occurredAt: occurredAt, metadata: episode.metadata, now: now)
-            if let model {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES ('embedding_model', ?)",
-                    arguments: [model])
-            }
-            let resolver = CandidateResolver(
-                db: db, namespace: namespace, now: now, rules: ontologyRules, vectors: vectors, model: model,
-                threshold: options.similarityThreshold)
-            var writer = IngestWriter(
-                db: db, namespace: namespace, now: now, rules: ontologyRules, episode: stored,
-                resolver: resolver)
-            for entity in extraction.entities {
-                _ = try writer.entity(name: entity.name, type: entity.type, aliases: entity.aliases)
-            }
-            for scoped in scope {
-                try writer.recordMention(
-                    EntityResolution(
-                        surface: scoped.name, candidateType: scoped.type, entity: scoped.id, method: .name))
-            }
-            for fact in extraction.facts {
-                try writer.write(fact, defaultValidFrom: occurredAt)
-            }
-            return IngestReport(
-                episode: stored, extractor: extractor.name, extractionError: extractionError,
-                resolutions: writer.resolutions, facts: writer.written, skipped: writer.skipped)
+            try write(
+                draft, extraction: extraction, extractor: extractor.name, extractionError: extractionError,
+                scope: scope, vectors: vectors, options: options, db: db)
         }
+    }
+
+    /// An episode validated and about to be stored.
+    private struct EpisodeDraft: Sendable {
+        var episode: IncomingEpisode
+        var transcript: String
+        var segments: [ExtractionSegment]
+        var occurredAt: Date
+        var now: Date
+    }
+
+    /// The episode's scope entities and the store's entities its text names.
+    private func lookUp(_ draft: EpisodeDraft, db: Database) throws -> (
+        scope: [KnownEntity], known: [KnownEntity]
+    ) {
+        let entities = EntityResolver(db: db, namespace: namespace, now: draft.now, rules: ontologyRules)
+        let scope = try draft.episode.scope.map { try Self.known(entities.resolve($0)) }
+        return (
+            scope,
+            try Self.knownEntities(in: draft.segments, db: db, namespace: namespace, resolver: entities)
+        )
+    }
+
+    /// Stores the episode, resolves the extracted names and writes the facts, inside a write
+    /// transaction.
+    private func write(
+        _ draft: EpisodeDraft, extraction: Extraction, extractor: String, extractionError: String?,
+        scope: [KnownEntity], vectors: [String: [Float]], options: IngestOptions, db: Database
+    ) throws -> IngestReport {
+        let episode = draft.episode
+        let stored = try insertEpisode(
+            db: db, content: draft.transcript, role: episode.role, externalID: episode.externalID,
+            occurredAt: draft.occurredAt, metadata: episode.metadata, now: draft.now)
+        let model = options.embedder?.modelIdentity
+        if let model {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES ('embedding_model', ?)",
+                arguments: [model])
+        }
+        let resolver = CandidateResolver(
+            db: db, namespace: namespace, now: draft.now, rules: ontologyRules, vectors: vectors,
+            model: model,
+            threshold: options.similarityThreshold)
+        var writer = IngestWriter(
+            db: db, namespace: namespace, now: draft.now, rules: ontologyRules, episode: stored,
+            resolver: resolver)
+        for entity in extraction.entities {
+            _ = try writer.entity(name: entity.name, type: entity.type, aliases: entity.aliases)
+        }
+        for scoped in scope {
+            try writer.recordMention(
+                EntityResolution(
+                    surface: scoped.name, candidateType: scoped.type, entity: scoped.id, method: .name))
+        }
+        for fact in extraction.facts {
+            try writer.write(fact, defaultValidFrom: draft.occurredAt)
+        }
+        return IngestReport(
+            episode: stored, extractor: extractor, extractionError: extractionError,
+            resolutions: writer.resolutions, facts: writer.written, skipped: writer.skipped)
     }
 
     /// Remembers a text; see ``ingest(_:options:)``.
@@ -169,13 +215,15 @@ extension GraphStore {
         for segment in segments {
             if let speaker = segment.speaker { keys.insert(NameNormalizer.normalize(speaker)) }
             for (_, tokens) in TextToken.sentences(of: segment.text) {
-                let words = tokens.map { $0.kind == .handle ? String($0.text.dropFirst()) : $0.text }
+                let words = tokens.map {
+                    NameNormalizer.normalize($0.kind == .handle ? String($0.text.dropFirst()) : $0.text)
+                }
                 for start in words.indices {
                     var phrase = ""
                     for end in start..<min(start + 6, words.count) {
                         if tokens[end].kind == .separator { break }
                         phrase += (end == start ? "" : " ") + words[end]
-                        keys.insert(NameNormalizer.normalize(phrase))
+                        keys.insert(phrase)
                     }
                 }
             }
@@ -189,13 +237,27 @@ extension GraphStore {
                     UNION
                     SELECT a.entity_id FROM json_each(?1) k JOIN aliases a ON a.namespace = ?2 AND a.normalized_alias = k.value
                     """),
-            [.text(Self.jsonArray(keys.sorted())), .text(namespace)]
+            [.text(Self.jsonArray(Array(keys))), .text(namespace)]
         ) { ids.append(EntityID($0.int64(0))) }
         return try resolver.load(ids).map(known)
     }
 
+    /// A JSON array of strings, for `json_each`.
     static func jsonArray(_ strings: [String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: strings)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var json = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { json += "," }
+            json += "\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
+        }
+        return json + "]"
     }
 }

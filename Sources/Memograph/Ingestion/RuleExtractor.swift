@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Deterministic, and it prefers storing nothing to storing a wrong fact: a negated clause, an
 /// ambiguous phrase or name, or an unknown speaker yields no fact.
-public struct RuleExtractor: Extractor {
+public struct RuleExtractor: SynchronousExtractor {
     public var name: String { "rules" }
 
     private let ontology: Ontology
