@@ -248,12 +248,17 @@ extension GraphStore {
         for (index, string) in strings.enumerated() {
             if index > 0 { json += "," }
             json += "\""
-            for scalar in string.unicodeScalars {
-                switch scalar {
-                case "\"": json += "\\\""
-                case "\\": json += "\\\\"
-                case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
-                default: json.unicodeScalars.append(scalar)
+            if string.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") })
+            {
+                json += string
+            } else {
+                for scalar in string.unicodeScalars {
+                    switch scalar {
+                    case "\"": json += "\\\""
+                    case "\\": json += "\\\\"
+                    case _ where scalar.value < 0x20: json += String(format: "\\u%04x", scalar.value)
+                    default: json.unicodeScalars.append(scalar)
+                    }
                 }
             }
             json += "\""

@@ -12,12 +12,15 @@ struct RelativeTime {
 
     let reference: Date
     private let calendar: Calendar
+    /// The start of the reference's day.
+    private let today: Date
 
     init(reference: Date) {
         self.reference = reference
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         self.calendar = calendar
+        today = calendar.startOfDay(for: reference)
     }
 
     static let months = [
@@ -52,7 +55,6 @@ struct RelativeTime {
         var index = start
         while index < words.count, Self.prepositions.contains(words[index]) { index += 1 }
         guard index < words.count else { return nil }
-        let today = calendar.startOfDay(for: reference)
         func done(_ end: Int, _ date: Date?) -> Match? {
             date.map { Match(range: start..<end, date: $0) }
         }

@@ -55,7 +55,8 @@ struct TextToken: Hashable, Sendable {
     /// One whitespace-free piece, classified; `I'm` becomes `I am`, `Ada's` becomes `Ada 's`,
     /// `doesn't` stays one word.
     private static func split(_ core: String) -> [TextToken] {
-        let lower = core.lowercased().replacingOccurrences(of: "’", with: "'")
+        var lower = core.lowercased()
+        if lower.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
         if lower == "i'm" { return [TextToken(text: "I", lower: "i", kind: .word), word("am")] }
         if lower.hasSuffix("'s") || lower.hasSuffix("'ve") || lower.hasSuffix("'ll") || lower.hasSuffix("'d")
         {

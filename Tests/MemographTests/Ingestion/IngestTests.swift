@@ -65,6 +65,17 @@ import Testing
         #expect(mentions == ["alias", "created"])
     }
 
+    @Test func namesWithQuotesAndBackslashesAreLookedUpVerbatim() async throws {
+        let fixture = try fixture()
+        let store = fixture.store
+        let existing = try store.upsertEntity(name: #"x\y"z"#, type: "Service")
+        let report = try await store.ingest(
+            text: #"The x\y"z service listens on port 81."#, occurredAt: day(2))
+        #expect(report.resolutions.map(\.entity) == [existing.id])
+        #expect(report.resolutions.map(\.method) == [.name])
+        #expect(try Self.current(store) == [#"x\y"z listensOnPort 81"#])
+    }
+
     @Test func resolvesByEmbeddingSimilarityWithinTheSameType() async throws {
         let fixture = try fixture()
         let store = fixture.store
