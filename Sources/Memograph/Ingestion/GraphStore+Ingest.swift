@@ -17,6 +17,67 @@ extension GraphStore {
     public func ingest(_ episode: IncomingEpisode, options: IngestOptions = IngestOptions()) async throws
         -> IngestReport
     {
+        try await ingest([episode], options: options)[0]
+    }
+
+    /// Remembers several episodes in order, in one transaction: all of them, or (when one is bad
+    /// input) none. With an offline extractor each episode sees the entities the earlier ones
+    /// created, exactly as one call per episode would; names are embedded for similarity
+    /// resolution in one call for the whole batch.
+    @discardableResult
+    public func ingest(_ episodes: [IncomingEpisode], options: IngestOptions = IngestOptions()) async throws
+        -> [IngestReport]
+    {
+        let now = self.now
+        let drafts = try episodes.map { try draft($0, now: now) }
+        let extractor = try options.extractor ?? defaultExtractor.extractor(for: ontology)
+        let synchronous = extractor as? any SynchronousExtractor
+
+        // What each episode yields against the store as it is now: the final extraction for a
+        // model-backed extractor, a preview of the names to embed for an offline one.
+        var previews: [(scope: [KnownEntity], extraction: Extraction, error: String?)] = []
+        if let synchronous, options.embedder != nil {
+            previews = try await database.read { db in
+                try drafts.map { draft in
+                    let (scope, known) = try lookUp(draft, db: db)
+                    return (scope, synchronous.extractNow(context(draft, scope: scope, known: known)), nil)
+                }
+            }
+        } else if synchronous == nil {
+            for draft in drafts {
+                let (scope, known) = try await database.read { db in try lookUp(draft, db: db) }
+                previews.append(
+                    try await extract(with: extractor, context(draft, scope: scope, known: known), scope))
+            }
+        }
+        let extracted = previews
+        let vectors = try await candidateVectors(
+            Extraction(
+                entities: previews.flatMap(\.extraction.entities), facts: previews.flatMap(\.extraction.facts)
+            ),
+            embedder: options.embedder)
+        return try await database.write { db in
+            try drafts.enumerated().map { index, draft in
+                guard let synchronous else {
+                    let preview = extracted[index]
+                    return try write(
+                        draft, extraction: preview.extraction, extractor: extractor.name,
+                        extractionError: preview.error, scope: preview.scope, vectors: vectors,
+                        options: options,
+                        db: db)
+                }
+                // An offline extractor runs inside the write transaction, after the earlier episodes.
+                let (scope, known) = try lookUp(draft, db: db)
+                return try write(
+                    draft, extraction: synchronous.extractNow(context(draft, scope: scope, known: known)),
+                    extractor: extractor.name, extractionError: nil, scope: scope, vectors: vectors,
+                    options: options, db: db)
+            }
+        }
+    }
+
+    /// Validates an episode and fixes its time.
+    private func draft(_ episode: IncomingEpisode, now: Date) throws -> EpisodeDraft {
         let transcript = episode.transcript
         try Self.validateEpisode(
             content: transcript, role: episode.role, externalID: episode.externalID,
@@ -32,49 +93,33 @@ extension GraphStore {
         if let speaker = episode.speaker {
             _ = try TextRules.nonEmpty(speaker, field: "speaker", maxLength: 200)
         }
-        let now = self.now
-        let occurredAt = StoreTime.truncate(episode.occurredAt ?? now)
-        let segments = Self.segments(of: episode)
-        let extractor = try options.extractor ?? defaultExtractor.extractor(for: ontology)
-        let draft = EpisodeDraft(
-            episode: episode, transcript: transcript, segments: segments, occurredAt: occurredAt, now: now)
+        return EpisodeDraft(
+            episode: episode, transcript: transcript, segments: Self.segments(of: episode),
+            occurredAt: StoreTime.truncate(episode.occurredAt ?? now), now: now)
+    }
 
-        // An offline extractor runs inside the write transaction: one round trip per episode.
-        if let synchronous = extractor as? any SynchronousExtractor, options.embedder == nil {
-            return try await database.write { db in
-                let (scope, known) = try lookUp(draft, db: db)
-                let extraction = synchronous.extractNow(
-                    ExtractionContext(
-                        segments: segments, occurredAt: occurredAt, scope: scope, known: known,
-                        ontology: ontology))
-                return try write(
-                    draft, extraction: extraction, extractor: extractor.name, extractionError: nil,
-                    scope: scope,
-                    vectors: [:], options: options, db: db)
-            }
-        }
+    private func context(_ draft: EpisodeDraft, scope: [KnownEntity], known: [KnownEntity])
+        -> ExtractionContext
+    {
+        ExtractionContext(
+            segments: draft.segments, occurredAt: draft.occurredAt, scope: scope, known: known,
+            ontology: ontology)
+    }
 
-        let (scope, known) = try await database.read { db in try lookUp(draft, db: db) }
-        let context = ExtractionContext(
-            segments: segments, occurredAt: occurredAt, scope: scope, known: known, ontology: ontology)
-        // The episode is kept even when extraction fails (an LLM that times out or answers
-        // nonsense): the failure is reported, and the episode can be read again later.
-        let extraction: Extraction
-        let extractionError: String?
+    /// Runs a model-backed extractor. The episode is kept even when extraction fails (an LLM that
+    /// times out or answers nonsense): the failure is reported instead of thrown.
+    private func extract(with extractor: any Extractor, _ context: ExtractionContext, _ scope: [KnownEntity])
+        async throws -> (scope: [KnownEntity], extraction: Extraction, error: String?)
+    {
         do {
-            extraction = try await extractor.extract(context)
-            extractionError = nil
+            return (scope, try await extractor.extract(context), nil)
         } catch let error as CancellationError {
             throw error
         } catch {
-            extraction = Extraction()
-            extractionError = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
-        }
-        let vectors = try await candidateVectors(extraction, embedder: options.embedder)
-        return try await database.write { db in
-            try write(
-                draft, extraction: extraction, extractor: extractor.name, extractionError: extractionError,
-                scope: scope, vectors: vectors, options: options, db: db)
+            return (
+                scope, Extraction(),
+                (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+            )
         }
     }
 

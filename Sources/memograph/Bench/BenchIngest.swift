@@ -15,11 +15,13 @@ struct BenchIngest: AsyncParsableCommand {
     @Option(help: "A hand-labelled scenario (JSON {episodes: [{day, text, speaker, scope, gold}]}) to score.")
     var scenario: String?
     @Flag(help: "Do not embed: extraction and writes only.") var noVectors = false
+    @Option(help: "Episodes per ingest call (one transaction each).") var batch = 1
     @OptionGroup var embedder: EmbedderOptions
     @Flag(help: "Print JSON.") var json = false
 
     struct Figures: Encodable {
         var episodes: Int
+        var batch: Int
         var facts: Int
         var entities: Int
         var ingestSeconds: Double
@@ -36,7 +38,8 @@ struct BenchIngest: AsyncParsableCommand {
         let ontology = try OntologyLoader.loadDefault()
         let extractor = try RuleExtractor(ontology: ontology)
         var figures = Figures(
-            episodes: 0, facts: 0, entities: 0, ingestSeconds: 0, embedSeconds: 0, ingestEpisodesPerSecond: 0,
+            episodes: 0, batch: batch, facts: 0, entities: 0, ingestSeconds: 0, embedSeconds: 0,
+            ingestEpisodesPerSecond: 0,
             endToEndEpisodesPerSecond: 0, model: embedder?.modelIdentity)
         if let embedder { _ = try await embedder.embed(["warm up"]) }
         for conversation in dataset.conversations {
@@ -52,13 +55,15 @@ struct BenchIngest: AsyncParsableCommand {
             var seen = Set<String>()
             let turns = conversation.turns.filter { seen.insert($0.id).inserted }
             let start = DispatchTime.now().uptimeNanoseconds
-            for turn in turns {
-                let report = try await store.ingest(
-                    IncomingEpisode(
-                        text: Self.utterance(turn), speaker: turn.speaker, occurredAt: turn.date,
-                        externalID: turn.id),
-                    options: options)
-                figures.facts += report.facts.count
+            let episodes = turns.map { turn in
+                IncomingEpisode(
+                    text: Self.utterance(turn), speaker: turn.speaker, occurredAt: turn.date,
+                    externalID: turn.id)
+            }
+            for first in stride(from: 0, to: episodes.count, by: max(1, batch)) {
+                let reports = try await store.ingest(
+                    Array(episodes[first..<min(first + max(1, batch), episodes.count)]), options: options)
+                figures.facts += reports.reduce(0) { $0 + $1.facts.count }
             }
             let middle = DispatchTime.now().uptimeNanoseconds
             if let embedder { try await store.embedMissing(with: embedder) }
@@ -77,8 +82,9 @@ struct BenchIngest: AsyncParsableCommand {
         if json { return try Output.json(figures) }
         print(
             String(
-                format: "ingest %d LoCoMo turns: %.1f s, %.0f episodes/s (extraction, resolution, writes); "
-                    + "%d facts, %d entities", figures.episodes, figures.ingestSeconds,
+                format:
+                    "ingest %d LoCoMo turns, %d per call: %.1f s, %.0f episodes/s (extraction, resolution, writes); "
+                    + "%d facts, %d entities", figures.episodes, batch, figures.ingestSeconds,
                 figures.ingestEpisodesPerSecond, figures.facts, figures.entities))
         if let model = figures.model {
             print(

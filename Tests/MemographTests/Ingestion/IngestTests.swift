@@ -128,6 +128,38 @@ import Testing
         #expect(try Self.current(store) == ["Ada uses Neovim", "Lin maintains acme/api"])
     }
 
+    @Test func aBatchIsOneTransactionAndEachEpisodeSeesTheEarlierOnes() async throws {
+        let fixture = try fixture()
+        let store = fixture.store
+        let options = IngestOptions(embedder: HashingEmbedder(), similarityThreshold: 0.6)
+        let reports = try await store.ingest(
+            [
+                IncomingEpisode(text: "The api service listens on port 8080.", occurredAt: day(2)),
+                IncomingEpisode(text: "we moved the api to port 9090, not 8080", occurredAt: day(3)),
+                IncomingEpisode(text: "Ada maintains the payments-gateway service.", occurredAt: day(3)),
+                IncomingEpisode(text: "Lin maintains the payments-gateways service.", occurredAt: day(4)),
+            ], options: options)
+        #expect(reports.map(\.facts.count) == [1, 1, 1, 1])
+        #expect(reports[3].resolutions.first { $0.surface == "payments-gateways" }?.method == .similarity)
+        #expect(
+            try Self.current(store) == [
+                "Ada maintains payments-gateway", "Lin maintains payments-gateway", "api listensOnPort 9090",
+            ])
+        let before = try fixture.snapshot()
+        await #expect(throws: MemographError.invalidArgument(field: "content", reason: "must not be empty")) {
+            try await store.ingest([
+                IncomingEpisode(text: "Bob is on the data team."), IncomingEpisode(text: " "),
+            ])
+        }
+        await #expect(throws: MemographError.unknownEntity("Repository:nope")) {
+            try await store.ingest([
+                IncomingEpisode(text: "Bob is on the data team."),
+                IncomingEpisode(text: "this repo uses Poetry", scope: ["Repository:nope"]),
+            ])
+        }
+        #expect(try fixture.snapshot() == before)
+    }
+
     @Test func badInputLeavesTheStoreUnchanged() async throws {
         let fixture = try fixture()
         let store = fixture.store
