@@ -56,7 +56,8 @@ let package = Package(
         ),
         .testTarget(
             name: "MemographTests",
-            dependencies: ["Memograph", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Memograph", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Ingestion/Fixtures"]
         ),
         .testTarget(
             name: "MemographLLMTests",

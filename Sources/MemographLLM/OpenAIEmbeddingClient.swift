@@ -57,14 +57,8 @@ public struct OpenAIEmbeddingClient: Embedder {
         let data: [Item]
     }
 
-    private struct ErrorBody: Decodable {
-        struct Detail: Decodable { let message: String? }
-        let error: Detail?
-        let message: String?
-    }
-
     public let configuration: Configuration
-    private let session: URLSession
+    private let transport: OpenAITransport
 
     public var dimension: Int { configuration.dimension }
     /// `openai-compatible:<host>/<model>:dim=<dimension>`.
@@ -74,13 +68,9 @@ public struct OpenAIEmbeddingClient: Embedder {
 
     public init(configuration: Configuration) {
         self.configuration = configuration
-        let sessionConfiguration = URLSessionConfiguration.ephemeral
-        let seconds =
-            Double(configuration.timeout.components.seconds)
-            + Double(configuration.timeout.components.attoseconds) / 1e18
-        sessionConfiguration.timeoutIntervalForRequest = seconds
-        sessionConfiguration.timeoutIntervalForResource = seconds
-        session = URLSession(configuration: sessionConfiguration)
+        transport = OpenAITransport(
+            baseURL: configuration.baseURL, apiKey: configuration.apiKey, timeout: configuration.timeout,
+            retryPolicy: configuration.retryPolicy)
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
@@ -95,21 +85,13 @@ public struct OpenAIEmbeddingClient: Embedder {
         return vectors
     }
 
-    private var endpoint: URL { configuration.baseURL.appending(path: "embeddings") }
+    private var endpoint: URL { transport.endpoint("embeddings") }
 
     private func embedBatch(_ texts: [String]) async throws(LLMClientError) -> [[Float]] {
         let body = RequestBody(
             model: configuration.model, input: texts,
             dimensions: configuration.sendsDimensions ? configuration.dimension : nil)
-        var request = URLRequest(url: endpoint)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let apiKey = configuration.apiKey {
-            request.setValue("Bearer \(apiKey)", forHTTPHeaderField: "Authorization")
-        }
-        request.httpBody = try? JSONEncoder().encode(body)
-        let data = try await send(request)
+        let data = try await transport.post("embeddings", body: (try? JSONEncoder().encode(body)) ?? Data())
         let decoded: ResponseBody
         do {
             decoded = try JSONDecoder().decode(ResponseBody.self, from: data)
@@ -136,50 +118,5 @@ public struct OpenAIEmbeddingClient: Embedder {
             vectors.append(item.element.embedding)
         }
         return vectors
-    }
-
-    /// Sends `request`, retrying per the policy; returns the body of a 2xx answer.
-    private func send(_ request: URLRequest) async throws(LLMClientError) -> Data {
-        let url = endpoint.absoluteString
-        var attempt = 1
-        while true {
-            let failure: LLMClientError
-            var retryAfter: Duration?
-            do {
-                let (data, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else {
-                    throw LLMClientError.invalidResponse(reason: "not an HTTP response", url: url)
-                }
-                if (200...299).contains(http.statusCode) { return data }
-                let status = LLMClientError.http(
-                    status: http.statusCode, message: Self.errorMessage(in: data), url: url)
-                guard RetryPolicy.isRetryable(status: http.statusCode) else { throw status }
-                if let header = http.value(forHTTPHeaderField: "Retry-After"), let seconds = Double(header) {
-                    retryAfter = .milliseconds(Int(seconds * 1000))
-                }
-                failure = status
-            } catch let error as LLMClientError {
-                throw error
-            } catch {
-                failure = .transport(message: error.localizedDescription, url: url)
-            }
-            guard attempt < configuration.retryPolicy.maxAttempts else { throw failure }
-            try? await Task.sleep(
-                for: configuration.retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
-            attempt += 1
-        }
-    }
-
-    /// The server's error message: OpenAI's `{"error": {"message": …}}`, a top-level
-    /// `message`, or else the body text itself.
-    private static func errorMessage(in data: Data) -> String {
-        if let body = try? JSONDecoder().decode(ErrorBody.self, from: data),
-            let message = body.error?.message ?? body.message
-        {
-            return message
-        }
-        let text = String(decoding: data.prefix(500), as: UTF8.self).trimmingCharacters(
-            in: .whitespacesAndNewlines)
-        return text.isEmpty ? "(empty body)" : text
     }
 }

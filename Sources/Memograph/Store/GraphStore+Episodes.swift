@@ -10,6 +10,20 @@ extension GraphStore {
         _ content: String, role: String? = nil, externalID: String? = nil, occurredAt: Date? = nil,
         metadata: [String: String] = [:]
     ) throws -> Episode {
+        try Self.validateEpisode(content: content, role: role, externalID: externalID, metadata: metadata)
+        let now = self.now
+        return try database.write { db in
+            try insertEpisode(
+                db: db, content: content, role: role, externalID: externalID, occurredAt: occurredAt ?? now,
+                metadata: metadata, now: now)
+        }
+    }
+
+    static func validateEpisode(
+        content: String, role: String?, externalID: String?, metadata: [String: String]
+    )
+        throws
+    {
         try TextRules.check(content, field: "content", maxLength: 1_000_000, allowNewlines: true)
         guard !content.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw MemographError.invalidArgument(field: "content", reason: "must not be empty")
@@ -20,28 +34,31 @@ extension GraphStore {
             try TextRules.check(key, field: "metadata key", maxLength: 200)
             try TextRules.check(value, field: "metadata[\(key)]", allowNewlines: true)
         }
-        let now = self.now
-        return try database.write { db in
-            if let externalID,
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM episodes WHERE namespace = ? AND external_id = ?",
-                    arguments: [namespace, externalID]) == true
-            {
-                throw MemographError.invalidArgument(
-                    field: "externalID", reason: "an episode '\(externalID)' already exists")
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO episodes (namespace, content, role, external_id, occurred_at, recorded_at, metadata)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    namespace, content, role, externalID, StoreTime.encode(occurredAt ?? now),
-                    StoreTime.encode(now),
-                    AttributeCoding.encode(metadata),
-                ])
-            return try loadEpisode(EpisodeID(db.lastInsertedRowID), db: db)
+    }
+
+    /// Inserts a validated episode inside a write transaction.
+    func insertEpisode(
+        db: Database, content: String, role: String?, externalID: String?, occurredAt: Date,
+        metadata: [String: String], now: Date
+    ) throws -> Episode {
+        if let externalID,
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM episodes WHERE namespace = ? AND external_id = ?",
+                arguments: [namespace, externalID]) == true
+        {
+            throw MemographError.invalidArgument(
+                field: "externalID", reason: "an episode '\(externalID)' already exists")
         }
+        try db.execute(
+            sql: """
+                INSERT INTO episodes (namespace, content, role, external_id, occurred_at, recorded_at, metadata)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                namespace, content, role, externalID, StoreTime.encode(occurredAt), StoreTime.encode(now),
+                AttributeCoding.encode(metadata),
+            ])
+        return try loadEpisode(EpisodeID(db.lastInsertedRowID), db: db)
     }
 
     /// The episode with this id.

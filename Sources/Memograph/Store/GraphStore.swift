@@ -22,6 +22,7 @@ public final class GraphStore: Sendable {
 
     let database: any DatabaseWriter
     let vectorIndexes = VectorIndexCache()
+    let defaultExtractor = DefaultExtractorCache()
     let clock: @Sendable () -> Date
 
     /// Opens (creating when missing) the store at `path`.

@@ -102,6 +102,23 @@ enum StoreSchema {
                     """)
         }
         migrator.registerMigration("v4-search", migrate: SearchSchema.migrate)
+        migrator.registerMigration("v5-mentions") { db in
+            // Which entities an episode names, and how ingestion resolved each name (exact name,
+            // alias, embedding similarity with its score, or a new entity).
+            try db.execute(
+                sql: """
+                    CREATE TABLE mentions (
+                        episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+                        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+                        namespace TEXT NOT NULL,
+                        surface TEXT NOT NULL,
+                        method TEXT NOT NULL,
+                        score REAL,
+                        PRIMARY KEY (episode_id, entity_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX mentions_by_entity ON mentions(entity_id);
+                    """)
+        }
         return migrator
     }
 }

@@ -5,5 +5,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Memograph on this machine and print the figures.",
-        subcommands: [BenchStore.self, BenchEmbedCommand.self, BenchExport.self, BenchLocomo.self, BenchSearch.self])
+        subcommands: [
+            BenchStore.self, BenchEmbedCommand.self, BenchExport.self, BenchLocomo.self, BenchSearch.self,
+            BenchIngest.self,
+        ])
 }

@@ -1,0 +1,14 @@
+/// One message of a conversation handed to ``GraphStore/ingest(_:options:)``: who said it and what.
+public struct ChatMessage: Hashable, Sendable, Codable {
+    /// `user`, `assistant`, `system` or `tool`.
+    public var role: String
+    /// The speaker's name, when known; first-person statements of the message are about them.
+    public var name: String?
+    public var content: String
+
+    public init(role: String, name: String? = nil, content: String) {
+        self.role = role
+        self.name = name
+        self.content = content
+    }
+}

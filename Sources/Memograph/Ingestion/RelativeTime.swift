@@ -1,0 +1,165 @@
+import Foundation
+
+/// Reads time expressions in a sentence ("yesterday", "last week", "3 days ago", "since March",
+/// "on 2026-03-05", "last Monday") and resolves them against the episode's time, in UTC, to the
+/// start of the day they name.
+struct RelativeTime {
+    /// The instant the expression names and the token positions it covers.
+    struct Match {
+        var range: Range<Int>
+        var date: Date
+    }
+
+    let reference: Date
+    private let calendar: Calendar
+    /// The start of the reference's day.
+    private let today: Date
+
+    init(reference: Date) {
+        self.reference = reference
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        self.calendar = calendar
+        today = calendar.startOfDay(for: reference)
+    }
+
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+    static let monthAbbreviations = months.map { String($0.prefix(3)) }
+    static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+    private static let numberWords = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    ]
+    /// Words that introduce a time and belong to the expression.
+    private static let prepositions: Set<String> = ["since", "in", "on", "from", "as", "of", "starting"]
+
+    /// Every time expression in `words` (lower-cased tokens), left to right.
+    func matches(in words: [String]) -> [Match] {
+        var found: [Match] = []
+        var index = 0
+        while index < words.count {
+            if let match = match(at: index, in: words) {
+                found.append(match)
+                index = match.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func match(at start: Int, in words: [String]) -> Match? {
+        var index = start
+        while index < words.count, Self.prepositions.contains(words[index]) { index += 1 }
+        guard index < words.count else { return nil }
+        func done(_ end: Int, _ date: Date?) -> Match? {
+            date.map { Match(range: start..<end, date: $0) }
+        }
+        func word(_ offset: Int) -> String? {
+            index + offset < words.count ? words[index + offset] : nil
+        }
+        switch words[index] {
+        case "today", "tonight": return done(index + 1, today)
+        case "yesterday": return done(index + 1, calendar.date(byAdding: .day, value: -1, to: today))
+        case "this" where ["morning", "afternoon", "evening", "week"].contains(word(1) ?? ""):
+            return done(index + 2, word(1) == "week" ? startOfWeek(today) : today)
+        case "last":
+            switch word(1) {
+            case "week": return done(index + 2, calendar.date(byAdding: .day, value: -7, to: today))
+            case "month": return done(index + 2, calendar.date(byAdding: .month, value: -1, to: today))
+            case "year": return done(index + 2, calendar.date(byAdding: .year, value: -1, to: today))
+            case let day? where Self.weekdays.contains(day):
+                return done(index + 2, previous(weekday: day, before: today))
+            default: return nil
+            }
+        default: break
+        }
+        if let count = Int(words[index]) ?? Self.numberWords[words[index]], let unit = word(1),
+            word(2) == "ago"
+        {
+            let component: Calendar.Component? =
+                switch unit {
+                case "day", "days": .day
+                case "week", "weeks": .weekOfYear
+                case "month", "months": .month
+                case "year", "years": .year
+                default: nil
+                }
+            guard let component else { return nil }
+            return done(index + 3, calendar.date(byAdding: component, value: -count, to: today))
+        }
+        if Self.weekdays.contains(words[index]), index > start {
+            return done(index + 1, previous(weekday: words[index], before: today))
+        }
+        if words[index].count >= 10, words[index].first?.isNumber == true, words[index].contains("-"),
+            let date = try? ISO8601.parse(words[index], field: "date")
+        {
+            return done(index + 1, date)
+        }
+        return monthExpression(at: index, start: start, in: words)
+    }
+
+    /// `March`, `March 5`, `5 March`, `March 2026`, `March 5, 2026`: the latest such day not after
+    /// the reference when the year is not written. A month without a day or year needs a
+    /// preposition before it ("since March"): "may" alone is a verb.
+    private func monthExpression(at index: Int, start: Int, in words: [String]) -> Match? {
+        var position = index
+        var day: Int?
+        if let number = Int(words[position].filter(\.isNumber)), (1...31).contains(number),
+            words[position].first?.isNumber == true, position + 1 < words.count,
+            monthNumber(words[position + 1]) != nil
+        {
+            day = number
+            position += 1
+        }
+        guard let month = monthNumber(words[position]) else { return nil }
+        let followedByNumber = position + 1 < words.count && Int(words[position + 1]) != nil
+        guard index > start || day != nil || followedByNumber else { return nil }
+        position += 1
+        if day == nil, position < words.count,
+            let number = Int(words[position].filter(\.isNumber)), (1...31).contains(number)
+        {
+            day = number
+            position += 1
+        }
+        var year: Int?
+        if position < words.count, let number = Int(words[position]), (1900...2200).contains(number) {
+            year = number
+            position += 1
+        }
+        let referenceYear = calendar.component(.year, from: reference)
+        func date(_ year: Int) -> Date? {
+            calendar.date(from: DateComponents(year: year, month: month, day: day ?? 1))
+        }
+        let resolved: Date?
+        if let year {
+            resolved = date(year)
+        } else if let candidate = date(referenceYear), candidate <= reference {
+            resolved = candidate
+        } else {
+            resolved = date(referenceYear - 1)
+        }
+        return resolved.map { Match(range: start..<position, date: $0) }
+    }
+
+    private func monthNumber(_ word: String) -> Int? {
+        if let index = Self.months.firstIndex(of: word) { return index + 1 }
+        return Self.monthAbbreviations.firstIndex(of: word).map { $0 + 1 }
+    }
+
+    private func previous(weekday name: String, before day: Date) -> Date? {
+        guard let target = Self.weekdays.firstIndex(of: name) else { return nil }
+        let current = calendar.component(.weekday, from: day) - 1
+        var back = (current - target + 7) % 7
+        if back == 0 { back = 7 }
+        return calendar.date(byAdding: .day, value: -back, to: day)
+    }
+
+    private func startOfWeek(_ day: Date) -> Date {
+        let weekday = (calendar.component(.weekday, from: day) + 5) % 7
+        return calendar.date(byAdding: .day, value: -weekday, to: day) ?? day
+    }
+}

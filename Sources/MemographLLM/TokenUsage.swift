@@ -1,0 +1,32 @@
+import Foundation
+
+/// Tokens an LLM client has spent, as the server reported them (`usage` of each response).
+public struct TokenUsage: Hashable, Sendable, Codable {
+    public var requests: Int
+    public var promptTokens: Int
+    public var completionTokens: Int
+
+    public init(requests: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0) {
+        self.requests = requests
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+
+    public var totalTokens: Int { promptTokens + completionTokens }
+}
+
+/// Adds up ``TokenUsage`` across concurrent calls.
+final class TokenMeter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = TokenUsage()
+
+    func add(prompt: Int, completion: Int) {
+        lock.withLock {
+            total.requests += 1
+            total.promptTokens += prompt
+            total.completionTokens += completion
+        }
+    }
+
+    var usage: TokenUsage { lock.withLock { total } }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Memograph
+import MemographLLM
+
+/// `--extractor rules|llm`.
+enum ExtractorChoice: String, ExpressibleByArgument, CaseIterable {
+    case rules
+    case llm
+
+    func make(ontology: Ontology?) throws -> any Extractor {
+        switch self {
+        case .rules: try RuleExtractor(ontology: ontology)
+        case .llm: LLMExtractor(configuration: try .fromEnvironment(), ontology: ontology)
+        }
+    }
+}

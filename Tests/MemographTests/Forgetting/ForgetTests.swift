@@ -1,0 +1,88 @@
+import Foundation
+import GRDB
+import Memograph
+import Testing
+
+@Suite struct ForgetTests {
+    static let ontology = try! OntologyLoader.loadDefault()
+
+    func populated() async throws -> StoreFixture {
+        let fixture = try StoreFixture(rules: RelationRules(singleValued: []), ontology: Self.ontology)
+        let store = fixture.store
+        try store.upsertEntity(name: "Zoltan", type: "Person", aliases: ["Zed Bartok"])
+        try store.upsertEntity(
+            name: "Ada", type: "Person", summary: "Staff engineer; pairs with Zoltan on billing.")
+        try await store.ingest(text: "Zoltan is on the platform team.", occurredAt: day(2))
+        try await store.ingest(text: "Ada reports to Zoltan. Ada uses Vim.", occurredAt: day(3))
+        try await store.ingest(text: "I prefer dark mode.", speaker: "Zoltan", occurredAt: day(4))
+        try await store.ingest(text: "Zed Bartok maintains the billing service.", occurredAt: day(5))
+        try await store.ingest(text: "@zoltan said hi", occurredAt: day(6))
+        try await store.ingest(text: "Ada now reports to Lin.", occurredAt: day(7))
+        try await store.ingest(text: "The api service listens on port 8080.", occurredAt: day(8))
+        try await store.embedMissing(with: HashingEmbedder(dimension: 64))
+        return fixture
+    }
+
+    @Test func forgettingAnEntityLeavesNoTraceInAnyTableIndexOrFileByte() async throws {
+        let fixture = try await populated()
+        let store = fixture.store
+        let needles = ["zoltan", "bartok"]
+        // The scan finds the names before: it can fail.
+        #expect(
+            try StoreScan.hits(path: fixture.path, needles: needles).contains("episodes.content"))
+
+        let report = try store.forget("Person:Zoltan", vacuum: true)
+        #expect(report.entities == 1)
+        #expect(report.episodesDeleted == 1)  // "@zoltan said hi" was about nobody else
+        #expect(report.edges == 4)
+        #expect(report.vacuumed)
+        #expect(try store.findEntities(named: "Zoltan").isEmpty)
+        #expect(
+            try store.episodes().map(\.content).sorted() == [
+                "Ada now reports to Lin.", "Ada reports to [forgotten]. Ada uses Vim.", "I prefer dark mode.",
+                "The api service listens on port 8080.", "[forgotten] is on the platform team.",
+                "[forgotten] maintains the billing service.",
+            ])
+        #expect(
+            try store.resolve("Person:Ada").summary == "Staff engineer; pairs with [forgotten] on billing.")
+        #expect(
+            try GraphDump.facts(store) == ["Ada reportsTo Lin", "Ada uses Vim", "api listensOnPort 8080"])
+        // What was not about Zoltan keeps its history.
+        #expect(try store.history(of: "Person:Ada", relation: "reportsTo").map(\.objectText) == ["Lin"])
+        try store.close()
+        let hits = try StoreScan.hits(path: fixture.path, needles: needles)
+        #expect(hits == [])
+    }
+
+    @Test func forgettingANamespaceLeavesTheOthers() async throws {
+        let fixture = try await populated()
+        let other = try fixture.store.namespace("other")
+        try await other.ingest(text: "Quentin maintains the ledger service.", occurredAt: day(2))
+        let report = try fixture.store.forgetNamespace(vacuum: true)
+        #expect(report.entities > 0)
+        #expect(report.episodesDeleted == 7)
+        #expect(try GraphDump.facts(other) == ["Quentin maintains ledger"])
+        try fixture.store.close()
+        let hits = try StoreScan.hits(path: fixture.path, needles: ["zoltan", "bartok", "vim", "8080"])
+        #expect(hits == [])
+        #expect(try StoreScan.hits(path: fixture.path, needles: ["quentin"]).contains("episodes.content"))
+    }
+
+    @Test func mergeMovesEdgesAndNamesAndRefusesDisjointTypes() async throws {
+        let fixture = try StoreFixture(rules: RelationRules(singleValued: []), ontology: Self.ontology)
+        let store = fixture.store
+        let one = try await store.ingest(text: "Ada Lovelace is on the platform team.", occurredAt: day(2))
+        let two = try await store.ingest(
+            text: "@ada is on the platform team. @ada uses Vim.", occurredAt: day(3))
+        #expect(try store.findEntities(named: "Ada Lovelace").count == 1)
+        let merged = try store.merge("Ada Lovelace", "Person:ada")
+        #expect(merged.aliases == ["@ada", "ada"])
+        #expect(try GraphDump.facts(store) == ["Ada Lovelace memberOf platform", "Ada Lovelace uses Vim"])
+        #expect(
+            try store.facts(about: "Ada Lovelace", relation: "memberOf").first?.sources == [
+                one.episode.id, two.episode.id,
+            ])
+        try store.upsertEntity(name: "helper", type: "Agent")
+        #expect(throws: MemographError.self) { try store.merge("Ada Lovelace", "Agent:helper") }
+    }
+}
