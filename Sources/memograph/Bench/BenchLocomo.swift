@@ -23,6 +23,8 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
     @Flag(help: "Also run BM25 alone (no vectors, no expansion) for the ablation.") var ablation = false
     @Flag(help: "Search without vectors.") var noVectors = false
+    @Flag(help: "Remember turns through ingestion (offline extractor, bundled ontology) instead of as bare episodes.")
+    var ingest = false
     @OptionGroup var embedder: EmbedderOptions
 
     struct Configuration {
@@ -59,13 +61,23 @@ struct BenchLocomo: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try GraphStore(
-                path: directory.appendingPathComponent("memory.sqlite").path, access: .single)
+                path: directory.appendingPathComponent("memory.sqlite").path,
+                ontology: ingest ? try Ontology.bundledDefault() : nil, access: .single)
             defer { try? store.close() }
             for speaker in conversation.speakers { try store.upsertEntity(name: speaker, type: "Person") }
             var seen = Set<String>()
-            for turn in conversation.turns where seen.insert(turn.id).inserted {
-                try store.addEpisode(
-                    turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
+            let turns = conversation.turns.filter { seen.insert($0.id).inserted }
+            if ingest {
+                let episodes = turns.map {
+                    IncomingEpisode(text: $0.text, speaker: $0.speaker, occurredAt: $0.date, externalID: $0.id)
+                }
+                for first in stride(from: 0, to: episodes.count, by: 64) {
+                    try await store.ingest(Array(episodes[first..<min(first + 64, episodes.count)]))
+                }
+            } else {
+                for turn in turns {
+                    try store.addEpisode(turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
+                }
             }
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
             var queryVectors: [[Float]] = []
