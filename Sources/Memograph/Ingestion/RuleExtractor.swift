@@ -155,16 +155,26 @@ public struct RuleExtractor: SynchronousExtractor {
             }
         }
         let end = mentions.count >= 2 ? mentions[1].range.lowerBound : clause.count
-        guard mentions.count == 1 else { return nil }
+        // Free words are an object only for a subject that is surely a name ("Sounds like fun"
+        // starts with a capital, not with someone).
+        guard mentions.count == 1, subject.origin != .properName else { return nil }
         var split = subject.range.upperBound + 1
         while split < end {
             var rest = Array(clause[split..<end])
             while let last = rest.last, Self.trailingFillers.contains(last.lower) { rest.removeLast() }
-            while let head = rest.first, RelationPhrasebook.determiners.contains(head.lower) {
+            // "I love the ocean" is about the ocean; "I love your commitment" about someone else's.
+            while let head = rest.first, ["the", "a", "an", "my", "our"].contains(head.lower) {
                 rest.removeFirst()
             }
             let phrase = Array(words[subject.range.upperBound..<split])
-            if !rest.isEmpty, rest.count <= 5, !phrasebook.properties(for: phrase).isEmpty {
+            // "I love this quote", "I love your commitment": someone else's thing, not a taste.
+            if let last = phrase.last, RelationPhrasebook.determiners.contains(last),
+                !["the", "a", "an", "my", "our"].contains(last)
+            {
+                split += 1
+                continue
+            }
+            if isFreeTextObject(rest), !phrasebook.properties(for: phrase).isEmpty {
                 return build(
                     subject: subject, phrase: phrase,
                     object: .freeText(rest.map(\.text).joined(separator: " ")),
@@ -173,6 +183,30 @@ public struct RuleExtractor: SynchronousExtractor {
             split += 1
         }
         return nil
+    }
+
+    private static let prepositions: Set<String> = [
+        "about", "in", "on", "at", "of", "for", "with", "to", "from",
+    ]
+
+    /// Words that are not a thing one prefers: pronouns ("I love it"), infinitives ("I want to
+    /// help"), clauses ("I love how it shows"), quantifiers.
+    private static let notAnObject: Set<String> = [
+        "to", "how", "why", "when", "where", "what", "whether", "all", "that", "if", "being", "so", "too",
+    ]
+
+    /// A short noun phrase of content words: at most four, none a pronoun, auxiliary or negation,
+    /// and not opening with a function word.
+    private func isFreeTextObject(_ words: [TextToken]) -> Bool {
+        guard let first = words.first, words.count <= 4,
+            !vocabulary.functionWords.contains(first.lower), !Self.notAnObject.contains(first.lower)
+        else { return false }
+        return words.allSatisfy { word in
+            word.kind == .word && !ExtractionVocabulary.pronouns.contains(word.lower)
+                && !RelationPhrasebook.auxiliaries.contains(word.lower)
+                && !RelationPhrasebook.negations.contains(word.lower)
+                && !Self.notAnObject.contains(word.lower)
+        }
     }
 
     private enum ObjectWords {
@@ -184,6 +218,20 @@ public struct RuleExtractor: SynchronousExtractor {
         -> CandidateFact?
     {
         guard case .entity(let subjectName, var subjectType, _) = subject.referent else { return nil }
+        // A bare preposition ("about", "in") is a relation only after a verb: "Ada is in Berlin",
+        // not "Enough about me".
+        if Self.prepositions.contains(RelationPhrasebook.normalize(phrase)),
+            !phrase.contains(where: RelationPhrasebook.auxiliaries.contains)
+        {
+            return nil
+        }
+        // A capitalised word of unknown type is a weak name: not when it reads as a gerund
+        // ("Learning about …") or is followed by "like", a preposition there ("Sounds like fun").
+        if subject.origin == .properName,
+            subjectName.lowercased().hasSuffix("ing") || ["like", "likes"].contains(phrase.first ?? "")
+        {
+            return nil
+        }
         let candidates = phrasebook.properties(for: phrase).compactMap { ontology.resolveProperty($0) }
         let admitted = candidates.filter { property in
             guard
@@ -214,6 +262,10 @@ public struct RuleExtractor: SynchronousExtractor {
         case .mention(let mention):
             switch mention.referent {
             case .entity(let name, var type, _):
+                // "I know I'll be ok": a relation of something to itself is a misreading.
+                guard NameNormalizer.normalize(name) != NameNormalizer.normalize(subjectName) else {
+                    return nil
+                }
                 if type == OntologyRules.topType { type = inferred(property.range.classes) }
                 objectValue = .entity(name: name, type: type)
             case .literal(let value):

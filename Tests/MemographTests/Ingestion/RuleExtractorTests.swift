@@ -75,6 +75,21 @@ import Testing
         #expect(Self.facts("The web app is hosted on Vercel.") == ["Service:web hostedOn Thing:Vercel"])
     }
 
+    @Test func readsChatterAsNothing() {
+        // Phrasings seen in LoCoMo conversations that an earlier version misread.
+        #expect(Self.facts("Sounds like a blast!").isEmpty)
+        #expect(Self.facts("Learning about different cultures fascinates me.").isEmpty)
+        #expect(Self.facts("Enough about me, what have you been up to?", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I love your commitment. I love this quote. I love it.", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I want to help make that happen.", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I know I'll be ok!", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I attended this awesome event recently.", speaker: "Jo").isEmpty)
+        #expect(
+            Self.facts("I love painting landscapes.", speaker: "Jo") == [
+                "Person:Jo prefers Preference:painting landscapes"
+            ])
+    }
+
     @Test func refusesWhatItCannotTell() {
         #expect(Self.facts("Ada is not on the platform team.").isEmpty)
         #expect(Self.facts("Ada doesn't use vim.").isEmpty)
