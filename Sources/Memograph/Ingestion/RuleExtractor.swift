@@ -7,6 +7,7 @@ import Foundation
 /// Deterministic, and it prefers storing nothing to storing a wrong fact: a negated clause, an
 /// ambiguous phrase or name, or an unknown speaker yields no fact.
 public struct RuleExtractor: SynchronousExtractor {
+    /// `rules`.
     public var name: String { "rules" }
 
     private let ontology: Ontology
@@ -35,6 +36,7 @@ public struct RuleExtractor: SynchronousExtractor {
         "now", "instead", "please", "too", "again", "anymore", "on", "from", "thanks", "then", "though",
     ]
 
+    /// The candidate entities and facts of one episode (``extractNow(_:)``).
     public func extract(_ context: ExtractionContext) async throws -> Extraction {
         extractNow(context)
     }
