@@ -56,7 +56,10 @@ public struct RuleExtractor: SynchronousExtractor {
                 let kept = tokens.enumerated().filter { !covered.contains($0.offset) }.map(\.element)
                 let validFrom = times.first?.date
                 let replacesLatest = Self.mentionsPreviousValue(lower)
-                for clause in Self.clauses(of: kept) {
+                // "Grace and Tom work on acme/web": a clause that is one name lends it the fact
+                // of the clause "and" joins to it.
+                var lone: Mention?
+                for (clause, afterAnd) in Self.clauses(of: kept) {
                     let mentions = finder.mentions(in: clause)
                     for mention in mentions {
                         if case .entity(let name, let type, let aliases) = mention.referent,
@@ -65,6 +68,8 @@ public struct RuleExtractor: SynchronousExtractor {
                             entities.append(CandidateEntity(name: name, type: type, aliases: aliases))
                         }
                     }
+                    let previous = afterAnd ? lone : nil
+                    lone = mentions.count == 1 && mentions[0].range == 0..<clause.count ? mentions[0] : nil
                     guard var fact = fact(in: clause, mentions: mentions, sentence: sentence) else {
                         continue
                     }
@@ -76,9 +81,17 @@ public struct RuleExtractor: SynchronousExtractor {
                     } else {
                         fact.replaces = nil
                     }
-                    facts.append(fact)
-                    for (name, type) in [(fact.subjectName, fact.subjectType)] + objectEntity(fact) {
-                        entities.append(CandidateEntity(name: name, type: type))
+                    var stated = [fact]
+                    if let previous, mentions.first?.range.lowerBound == 0,
+                        let shared = sharing(fact, with: previous)
+                    {
+                        stated.insert(shared, at: 0)
+                    }
+                    for fact in stated {
+                        facts.append(fact)
+                        for (name, type) in [(fact.subjectName, fact.subjectType)] + objectEntity(fact) {
+                            entities.append(CandidateEntity(name: name, type: type))
+                        }
                     }
                 }
             }
@@ -93,19 +106,37 @@ public struct RuleExtractor: SynchronousExtractor {
 
     /// Splits a sentence at commas, semicolons and "and"/"but"; a clause that starts with "not"
     /// ("port 9090, not 8080") is a rejected alternative and is dropped.
-    private static func clauses(of tokens: [TextToken]) -> [[TextToken]] {
-        var clauses: [[TextToken]] = []
+    /// Each clause says whether "and" introduced it.
+    private static func clauses(of tokens: [TextToken]) -> [(tokens: [TextToken], afterAnd: Bool)] {
+        var clauses: [(tokens: [TextToken], afterAnd: Bool)] = []
         var current: [TextToken] = []
+        var afterAnd = false
         for token in tokens {
             if token.kind == .separator || token.lower == "and" || token.lower == "but" {
-                if !current.isEmpty { clauses.append(current) }
+                if !current.isEmpty { clauses.append((current, afterAnd)) }
                 current = []
+                afterAnd = token.lower == "and"
             } else {
                 current.append(token)
             }
         }
-        if !current.isEmpty { clauses.append(current) }
-        return clauses.filter { $0.first?.lower != "not" }
+        if !current.isEmpty { clauses.append((current, afterAnd)) }
+        return clauses.filter { $0.tokens.first?.lower != "not" }
+    }
+
+    /// The fact with `subject` as its subject, when the relation admits it.
+    private func sharing(_ fact: CandidateFact, with subject: Mention) -> CandidateFact? {
+        guard case .entity(let name, var type, _) = subject.referent,
+            NameNormalizer.normalize(name) != NameNormalizer.normalize(fact.subjectName)
+        else { return nil }
+        if type == OntologyRules.topType { type = fact.subjectType }
+        guard type == OntologyRules.topType || ontology.allowsSubject(ofType: type, for: fact.relation) else {
+            return nil
+        }
+        var shared = fact
+        shared.subjectName = name
+        shared.subjectType = type
+        return shared
     }
 
     /// Whether the sentence says its fact replaces the last one stated ("ignore my previous

@@ -75,6 +75,17 @@ import Testing
         #expect(Self.facts("The web app is hosted on Vercel.") == ["Service:web hostedOn Thing:Vercel"])
     }
 
+    @Test func aSubjectJoinedByAndSharesTheFact() {
+        #expect(
+            Self.facts("Grace and Tom work on repo acme/web.")
+                == ["Thing:Grace worksOn Repository:acme/web", "Thing:Tom worksOn Repository:acme/web"])
+        #expect(Self.facts("Ada and Bob met at the offsite.").isEmpty)
+        #expect(
+            Self.facts("Ada uses Vim and Lin uses Emacs.") == [
+                "Thing:Ada uses Thing:Vim", "Thing:Lin uses Thing:Emacs",
+            ])
+    }
+
     @Test func readsChatterAsNothing() {
         // Phrasings seen in LoCoMo conversations that an earlier version misread.
         #expect(Self.facts("Sounds like a blast!").isEmpty)
