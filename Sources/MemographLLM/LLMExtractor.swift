@@ -12,14 +12,18 @@ public struct LLMExtractor: Extractor {
     public struct Configuration: Sendable {
         /// The API root including its version, e.g. `https://api.openai.com/v1`.
         public var baseURL: URL
+        /// Sent as `Authorization: Bearer …` when set.
         public var apiKey: String?
+        /// The model name the server knows (`gpt-4o-mini`, `qwen3:8b`).
         public var model: String
         /// Per-request timeout.
         public var timeout: Duration
+        /// How failed requests are repeated.
         public var retryPolicy: RetryPolicy
         /// `max_tokens` for the answer, when set.
         public var maxTokens: Int?
 
+        /// Creates a configuration.
         public init(
             baseURL: URL, apiKey: String? = nil, model: String, timeout: Duration = .seconds(120),
             retryPolicy: RetryPolicy = RetryPolicy(), maxTokens: Int? = nil
@@ -54,11 +58,13 @@ public struct LLMExtractor: Extractor {
         }
     }
 
+    /// Where and what it asks.
     public let configuration: Configuration
     private let ontology: Ontology?
     private let transport: OpenAITransport
     private let meter = TokenMeter()
 
+    /// `llm:<model>`.
     public var name: String { "llm:\(configuration.model)" }
 
     /// Tokens spent so far by this extractor (and its copies).
@@ -73,6 +79,7 @@ public struct LLMExtractor: Extractor {
             retryPolicy: configuration.retryPolicy)
     }
 
+    /// Asks the model for the episode's entities and facts and keeps those the ontology admits.
     public func extract(_ context: ExtractionContext) async throws -> Extraction {
         var context = context
         if let ontology { context.ontology = ontology }

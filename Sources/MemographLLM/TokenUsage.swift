@@ -2,16 +2,21 @@ import Foundation
 
 /// Tokens an LLM client has spent, as the server reported them (`usage` of each response).
 public struct TokenUsage: Hashable, Sendable, Codable {
+    /// Completed requests.
     public var requests: Int
+    /// Tokens sent.
     public var promptTokens: Int
+    /// Tokens received.
     public var completionTokens: Int
 
+    /// Creates a tally.
     public init(requests: Int = 0, promptTokens: Int = 0, completionTokens: Int = 0) {
         self.requests = requests
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
     }
 
+    /// Tokens sent and received.
     public var totalTokens: Int { promptTokens + completionTokens }
 }
 

@@ -11,6 +11,7 @@ public struct ForgetReport: Hashable, Sendable, Codable {
     /// Whether the file was rewritten (`VACUUM`) so that freed pages hold nothing.
     public var vacuumed: Bool
 
+    /// A report of what was removed.
     public init(
         entities: Int = 0, edges: Int = 0, episodesDeleted: Int = 0, textsRedacted: Int = 0,
         vacuumed: Bool = false

@@ -19,17 +19,22 @@ public struct CandidateFact: Hashable, Sendable, Codable {
         case latest
     }
 
+    /// The subject's name as written (or the speaker's, for "I").
     public var subjectName: String
+    /// The subject's ontology class, or `Thing`.
     public var subjectType: String
     /// The relation, as the ontology names it.
     public var relation: String
+    /// What the subject is related to.
     public var object: Object
     /// When it started to hold, if the text says ("since March", "yesterday").
     public var validFrom: Date?
     /// The sentence it was read from.
     public var sentence: String
+    /// Earlier values the text says this one replaces, if it says so.
     public var replaces: Replacement?
 
+    /// Creates a candidate fact.
     public init(
         subjectName: String, subjectType: String, relation: String, object: Object, validFrom: Date? = nil,
         sentence: String, replaces: Replacement? = nil

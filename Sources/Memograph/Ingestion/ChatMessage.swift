@@ -4,8 +4,10 @@ public struct ChatMessage: Hashable, Sendable, Codable {
     public var role: String
     /// The speaker's name, when known; first-person statements of the message are about them.
     public var name: String?
+    /// What was said.
     public var content: String
 
+    /// Creates a message.
     public init(role: String, name: String? = nil, content: String) {
         self.role = role
         self.name = name

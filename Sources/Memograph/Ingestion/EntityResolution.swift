@@ -17,11 +17,14 @@ public struct EntityResolution: Hashable, Sendable, Codable {
     public var surface: String
     /// The type the extractor gave it.
     public var candidateType: String
+    /// The entity the name resolved to.
     public var entity: EntityID
+    /// How it was found.
     public var method: Method
     /// The cosine similarity, for ``Method/similarity``.
     public var score: Double?
 
+    /// Records one decision.
     public init(
         surface: String, candidateType: String, entity: EntityID, method: Method, score: Double? = nil
     ) {

@@ -9,7 +9,8 @@ struct ExtractionVocabulary: Sendable {
     static let pronouns: Set<String> = [
         "i", "me", "my", "mine", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "they",
         "them", "their", "it", "its", "this", "that", "these", "those", "there", "here", "who", "what",
-        "which", "someone", "everyone", "nobody", "anyone",
+        "which", "someone", "everyone", "nobody", "anyone", "myself", "yourself", "himself", "herself",
+        "itself", "ourselves", "themselves",
     ]
     static let commonWords: Set<String> = [
         "and", "or", "but", "so", "if", "then", "than", "to", "of", "in", "on", "at", "by", "for", "with",
@@ -19,6 +20,7 @@ struct ExtractionVocabulary: Sendable {
         "today", "yesterday", "tomorrow", "tonight", "update", "note", "fyi", "btw", "'s", "'ll", "'ve", "'d",
         "wow", "haha", "lol", "really", "very", "some", "any", "every", "each", "one", "two", "three", "four",
         "five", "six", "seven", "eight", "nine", "ten", "both", "many", "few", "several", "more", "most",
+        "how", "why", "when", "where", "whether", "enough",
     ]
 
     init(ontology: Ontology, phrasebook: RelationPhrasebook) {

@@ -9,6 +9,7 @@ public struct IncomingEpisode: Hashable, Sendable {
         case messages([ChatMessage])
     }
 
+    /// The text or messages, stored verbatim.
     public var content: Content
     /// Who says "I" in a text (and in `user` messages without a name): a person's name.
     public var speaker: String?
@@ -18,8 +19,10 @@ public struct IncomingEpisode: Hashable, Sendable {
     public var scope: [EntityReference]
     /// An identifier from the caller's world, unique per namespace.
     public var externalID: String?
+    /// Caller data kept with the episode.
     public var metadata: [String: String]
 
+    /// An episode of text or messages.
     public init(
         _ content: Content, speaker: String? = nil, occurredAt: Date? = nil, scope: [EntityReference] = [],
         externalID: String? = nil, metadata: [String: String] = [:]

@@ -8,6 +8,7 @@ public struct IngestOptions: Sendable {
     /// The cosine similarity at or above which a name resolves to an existing entity.
     public var similarityThreshold: Float
 
+    /// Options; by default the offline extractor and no embedder.
     public init(
         extractor: (any Extractor)? = nil, embedder: (any Embedder)? = nil, similarityThreshold: Float = 0.9
     ) {

@@ -161,9 +161,12 @@ struct MentionFinder {
                 range: index..<start + 2, referent: .entity(name: next.text, type: type, aliases: []),
                 origin: .typed)
         }
-        // `the platform team`, `the web app`, `Billing service`: a name, then a class word.
+        // `the platform team`, `the web app`, `Billing service`: a name, then a class word (after
+        // "a" or "this" the word is an adjective as often as a name: "a nearby church").
         if let next, let type = classWords[next.lower],
-            index < start ? isName(token, allowingPhraseWords: true) : token.isCapitalized && isName(token)
+            index < start
+                ? tokens[index].lower == "the" && isName(token, allowingPhraseWords: true)
+                : token.isCapitalized && isName(token)
         {
             return Mention(
                 range: index..<start + 2, referent: .entity(name: token.text, type: type, aliases: []),

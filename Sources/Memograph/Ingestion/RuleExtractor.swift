@@ -7,6 +7,7 @@ import Foundation
 /// Deterministic, and it prefers storing nothing to storing a wrong fact: a negated clause, an
 /// ambiguous phrase or name, or an unknown speaker yields no fact.
 public struct RuleExtractor: SynchronousExtractor {
+    /// `rules`.
     public var name: String { "rules" }
 
     private let ontology: Ontology
@@ -35,6 +36,7 @@ public struct RuleExtractor: SynchronousExtractor {
         "now", "instead", "please", "too", "again", "anymore", "on", "from", "thanks", "then", "though",
     ]
 
+    /// The candidate entities and facts of one episode (``extractNow(_:)``).
     public func extract(_ context: ExtractionContext) async throws -> Extraction {
         extractNow(context)
     }
@@ -54,7 +56,10 @@ public struct RuleExtractor: SynchronousExtractor {
                 let kept = tokens.enumerated().filter { !covered.contains($0.offset) }.map(\.element)
                 let validFrom = times.first?.date
                 let replacesLatest = Self.mentionsPreviousValue(lower)
-                for clause in Self.clauses(of: kept) {
+                // "Grace and Tom work on acme/web": a clause that is one name lends it the fact
+                // of the clause "and" joins to it.
+                var lone: Mention?
+                for (clause, afterAnd) in Self.clauses(of: kept) {
                     let mentions = finder.mentions(in: clause)
                     for mention in mentions {
                         if case .entity(let name, let type, let aliases) = mention.referent,
@@ -63,6 +68,8 @@ public struct RuleExtractor: SynchronousExtractor {
                             entities.append(CandidateEntity(name: name, type: type, aliases: aliases))
                         }
                     }
+                    let previous = afterAnd ? lone : nil
+                    lone = mentions.count == 1 && mentions[0].range == 0..<clause.count ? mentions[0] : nil
                     guard var fact = fact(in: clause, mentions: mentions, sentence: sentence) else {
                         continue
                     }
@@ -74,9 +81,17 @@ public struct RuleExtractor: SynchronousExtractor {
                     } else {
                         fact.replaces = nil
                     }
-                    facts.append(fact)
-                    for (name, type) in [(fact.subjectName, fact.subjectType)] + objectEntity(fact) {
-                        entities.append(CandidateEntity(name: name, type: type))
+                    var stated = [fact]
+                    if let previous, mentions.first?.range.lowerBound == 0,
+                        let shared = sharing(fact, with: previous)
+                    {
+                        stated.insert(shared, at: 0)
+                    }
+                    for fact in stated {
+                        facts.append(fact)
+                        for (name, type) in [(fact.subjectName, fact.subjectType)] + objectEntity(fact) {
+                            entities.append(CandidateEntity(name: name, type: type))
+                        }
                     }
                 }
             }
@@ -91,19 +106,37 @@ public struct RuleExtractor: SynchronousExtractor {
 
     /// Splits a sentence at commas, semicolons and "and"/"but"; a clause that starts with "not"
     /// ("port 9090, not 8080") is a rejected alternative and is dropped.
-    private static func clauses(of tokens: [TextToken]) -> [[TextToken]] {
-        var clauses: [[TextToken]] = []
+    /// Each clause says whether "and" introduced it.
+    private static func clauses(of tokens: [TextToken]) -> [(tokens: [TextToken], afterAnd: Bool)] {
+        var clauses: [(tokens: [TextToken], afterAnd: Bool)] = []
         var current: [TextToken] = []
+        var afterAnd = false
         for token in tokens {
             if token.kind == .separator || token.lower == "and" || token.lower == "but" {
-                if !current.isEmpty { clauses.append(current) }
+                if !current.isEmpty { clauses.append((current, afterAnd)) }
                 current = []
+                afterAnd = token.lower == "and"
             } else {
                 current.append(token)
             }
         }
-        if !current.isEmpty { clauses.append(current) }
-        return clauses.filter { $0.first?.lower != "not" }
+        if !current.isEmpty { clauses.append((current, afterAnd)) }
+        return clauses.filter { $0.tokens.first?.lower != "not" }
+    }
+
+    /// The fact with `subject` as its subject, when the relation admits it.
+    private func sharing(_ fact: CandidateFact, with subject: Mention) -> CandidateFact? {
+        guard case .entity(let name, var type, _) = subject.referent,
+            NameNormalizer.normalize(name) != NameNormalizer.normalize(fact.subjectName)
+        else { return nil }
+        if type == OntologyRules.topType { type = fact.subjectType }
+        guard type == OntologyRules.topType || ontology.allowsSubject(ofType: type, for: fact.relation) else {
+            return nil
+        }
+        var shared = fact
+        shared.subjectName = name
+        shared.subjectType = type
+        return shared
     }
 
     /// Whether the sentence says its fact replaces the last one stated ("ignore my previous
@@ -155,16 +188,26 @@ public struct RuleExtractor: SynchronousExtractor {
             }
         }
         let end = mentions.count >= 2 ? mentions[1].range.lowerBound : clause.count
-        guard mentions.count == 1 else { return nil }
+        // Free words are an object only for a subject that is surely a name ("Sounds like fun"
+        // starts with a capital, not with someone).
+        guard mentions.count == 1, subject.origin != .properName else { return nil }
         var split = subject.range.upperBound + 1
         while split < end {
             var rest = Array(clause[split..<end])
             while let last = rest.last, Self.trailingFillers.contains(last.lower) { rest.removeLast() }
-            while let head = rest.first, RelationPhrasebook.determiners.contains(head.lower) {
+            // "I love the ocean" is about the ocean; "I love your commitment" about someone else's.
+            while let head = rest.first, ["the", "a", "an", "my", "our"].contains(head.lower) {
                 rest.removeFirst()
             }
             let phrase = Array(words[subject.range.upperBound..<split])
-            if !rest.isEmpty, rest.count <= 5, !phrasebook.properties(for: phrase).isEmpty {
+            // "I love this quote", "I love your commitment": someone else's thing, not a taste.
+            if let last = phrase.last, RelationPhrasebook.determiners.contains(last),
+                !["the", "a", "an", "my", "our"].contains(last)
+            {
+                split += 1
+                continue
+            }
+            if isFreeTextObject(rest), !phrasebook.properties(for: phrase).isEmpty {
                 return build(
                     subject: subject, phrase: phrase,
                     object: .freeText(rest.map(\.text).joined(separator: " ")),
@@ -173,6 +216,30 @@ public struct RuleExtractor: SynchronousExtractor {
             split += 1
         }
         return nil
+    }
+
+    private static let prepositions: Set<String> = [
+        "about", "in", "on", "at", "of", "for", "with", "to", "from",
+    ]
+
+    /// Words that are not a thing one prefers: pronouns ("I love it"), infinitives ("I want to
+    /// help"), clauses ("I love how it shows"), quantifiers.
+    private static let notAnObject: Set<String> = [
+        "to", "how", "why", "when", "where", "what", "whether", "all", "that", "if", "being", "so", "too",
+    ]
+
+    /// A short noun phrase of content words: at most four, none a pronoun, auxiliary or negation,
+    /// and not opening with a function word.
+    private func isFreeTextObject(_ words: [TextToken]) -> Bool {
+        guard let first = words.first, words.count <= 4,
+            !vocabulary.functionWords.contains(first.lower), !Self.notAnObject.contains(first.lower)
+        else { return false }
+        return words.allSatisfy { word in
+            word.kind == .word && !ExtractionVocabulary.pronouns.contains(word.lower)
+                && !RelationPhrasebook.auxiliaries.contains(word.lower)
+                && !RelationPhrasebook.negations.contains(word.lower)
+                && !Self.notAnObject.contains(word.lower)
+        }
     }
 
     private enum ObjectWords {
@@ -184,6 +251,20 @@ public struct RuleExtractor: SynchronousExtractor {
         -> CandidateFact?
     {
         guard case .entity(let subjectName, var subjectType, _) = subject.referent else { return nil }
+        // A bare preposition ("about", "in") is a relation only after a verb: "Ada is in Berlin",
+        // not "Enough about me".
+        if Self.prepositions.contains(RelationPhrasebook.normalize(phrase)),
+            !phrase.contains(where: RelationPhrasebook.auxiliaries.contains)
+        {
+            return nil
+        }
+        // A capitalised word of unknown type is a weak name: not when it reads as a gerund
+        // ("Learning about …") or is followed by "like", a preposition there ("Sounds like fun").
+        if subject.origin == .properName,
+            subjectName.lowercased().hasSuffix("ing") || ["like", "likes"].contains(phrase.first ?? "")
+        {
+            return nil
+        }
         let candidates = phrasebook.properties(for: phrase).compactMap { ontology.resolveProperty($0) }
         let admitted = candidates.filter { property in
             guard
@@ -214,6 +295,10 @@ public struct RuleExtractor: SynchronousExtractor {
         case .mention(let mention):
             switch mention.referent {
             case .entity(let name, var type, _):
+                // "I know I'll be ok": a relation of something to itself is a misreading.
+                guard NameNormalizer.normalize(name) != NameNormalizer.normalize(subjectName) else {
+                    return nil
+                }
                 if type == OntologyRules.topType { type = inferred(property.range.classes) }
                 objectValue = .entity(name: name, type: type)
             case .literal(let value):

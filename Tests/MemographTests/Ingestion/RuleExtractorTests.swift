@@ -75,6 +75,32 @@ import Testing
         #expect(Self.facts("The web app is hosted on Vercel.") == ["Service:web hostedOn Thing:Vercel"])
     }
 
+    @Test func aSubjectJoinedByAndSharesTheFact() {
+        #expect(
+            Self.facts("Grace and Tom work on repo acme/web.")
+                == ["Thing:Grace worksOn Repository:acme/web", "Thing:Tom worksOn Repository:acme/web"])
+        #expect(Self.facts("Ada and Bob met at the offsite.").isEmpty)
+        #expect(
+            Self.facts("Ada uses Vim and Lin uses Emacs.") == [
+                "Thing:Ada uses Thing:Vim", "Thing:Lin uses Thing:Emacs",
+            ])
+    }
+
+    @Test func readsChatterAsNothing() {
+        // Phrasings seen in LoCoMo conversations that an earlier version misread.
+        #expect(Self.facts("Sounds like a blast!").isEmpty)
+        #expect(Self.facts("Learning about different cultures fascinates me.").isEmpty)
+        #expect(Self.facts("Enough about me, what have you been up to?", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I love your commitment. I love this quote. I love it.", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I want to help make that happen.", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I know I'll be ok!", speaker: "Jo").isEmpty)
+        #expect(Self.facts("I attended this awesome event recently.", speaker: "Jo").isEmpty)
+        #expect(
+            Self.facts("I love painting landscapes.", speaker: "Jo") == [
+                "Person:Jo prefers Preference:painting landscapes"
+            ])
+    }
+
     @Test func refusesWhatItCannotTell() {
         #expect(Self.facts("Ada is not on the platform team.").isEmpty)
         #expect(Self.facts("Ada doesn't use vim.").isEmpty)
