@@ -22,7 +22,9 @@ public struct SearchOptions: Hashable, Sendable {
     public var vectorWeight: Double
     /// How many hits each ranked list (BM25, vectors; per kind) contributes before fusion.
     public var candidates: Int
-    /// Score kept per hop of graph expansion, before the relation's retrieval weight.
+    /// Score kept per hop of graph expansion, before the relation's retrieval weight. The default,
+    /// 0.25, did better than 0.5 on LoCoMo once ingestion links facts to turns (R@5 0.560 against
+    /// 0.534): a hop should add to a direct match, not outrank it.
     public var hopDecay: Double
     /// Maximal marginal relevance: 1 ranks by relevance only, lower values trade relevance for
     /// diversity; nil skips the rerank.
@@ -40,7 +42,7 @@ public struct SearchOptions: Hashable, Sendable {
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
         around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 10, vectorWeight: Double = 1,
         candidates: Int = 50,
-        hopDecay: Double = 0.5, mmrLambda: Double? = nil, recencyWeight: Double = 0,
+        hopDecay: Double = 0.25, mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
         filter: SearchFilter? = nil
     ) {

@@ -114,7 +114,7 @@ import Testing
         let fact = try #require(results.facts.first)
         let weight = ontology.resolveProperty("memberOf")?.retrievalWeight ?? 1
         let seed: Double = try #require(results.entities.first { $0.item.name == "Ada" }).score
-        let expected: Double = seed * 0.5 * weight
+        let expected: Double = seed * SearchOptions().hopDecay * weight
         let graph: Double = fact.breakdown?.graph ?? 0
         #expect(abs(graph - expected) < 1e-9)
     }
