@@ -25,7 +25,9 @@ import Testing
         #expect(depth.stderr.contains("depth: must be between 0 and 5"))
         let around = try cli.run(["search", "x", "--no-vectors", "--around", "Service:nope"])
         #expect(around.stderr.contains("no entity named 'Service:nope'"))
-        let filter = try cli.run(["search", "x", "--no-vectors", "--filter", #"{"AND": [{"relation": {"gte": 3}}]}"#])
+        let filter = try cli.run([
+            "search", "x", "--no-vectors", "--filter", #"{"AND": [{"relation": {"gte": 3}}]}"#,
+        ])
         #expect(filter.status != 0)
         #expect(filter.stderr.contains("invalid filter at $.AND[0].relation.gte"))
     }
@@ -39,7 +41,9 @@ import Testing
         ])
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let facts = json?["facts"] as? [[String: Any]]
-        let relations = facts?.compactMap { (($0["item"] as? [String: Any])?["edge"] as? [String: Any])?["relation"] as? String }
+        let relations = facts?.compactMap {
+            (($0["item"] as? [String: Any])?["edge"] as? [String: Any])?["relation"] as? String
+        }
         #expect(relations == ["uses"])
         #expect((json?["entities"] as? [Any])?.isEmpty == true)
     }

@@ -9,10 +9,12 @@ struct FilterParser {
                 path: path, reason: "nested deeper than \(SearchFilter.maximumDepth) levels")
         }
         guard case .object(let members) = json else {
-            throw MemographError.invalidFilter(path: path, reason: "expected an object, found \(json.typeName)")
+            throw MemographError.invalidFilter(
+                path: path, reason: "expected an object, found \(json.typeName)")
         }
         guard !members.isEmpty else {
-            throw MemographError.invalidFilter(path: path, reason: "an empty object filters nothing; leave it out")
+            throw MemographError.invalidFilter(
+                path: path, reason: "an empty object filters nothing; leave it out")
         }
         let parts = try members.map { key, value in try member(key, value, path: path, depth: depth) }
         return parts.count == 1 ? parts[0] : .all(parts)
@@ -23,7 +25,8 @@ struct FilterParser {
         switch key {
         case "AND", "OR":
             guard case .array(let items) = value, !items.isEmpty else {
-                throw MemographError.invalidFilter(path: here, reason: "expected a non-empty array of filters")
+                throw MemographError.invalidFilter(
+                    path: here, reason: "expected a non-empty array of filters")
             }
             let filters = try items.enumerated().map { index, item in
                 try filter(item, path: "\(here)[\(index)]", depth: depth + 1)
@@ -46,13 +49,16 @@ struct FilterParser {
                         reason: "unknown operator; use one of "
                             + FilterOperator.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                return SearchFilter.condition(try condition(field, comparison, operand, path: "\(here).\(name)"))
+                return SearchFilter.condition(
+                    try condition(field, comparison, operand, path: "\(here).\(name)"))
             }
             return conditions.count == 1 ? conditions[0] : .all(conditions)
         }
     }
 
-    private func condition(_ field: FilterField, _ comparison: FilterOperator, _ json: FilterJSON, path: String)
+    private func condition(
+        _ field: FilterField, _ comparison: FilterOperator, _ json: FilterJSON, path: String
+    )
         throws -> FilterCondition
     {
         let value = try Self.value(json, path: path)
@@ -66,10 +72,13 @@ struct FilterParser {
             let key = String(name.dropFirst("metadata.".count))
             let parts = key.split(separator: ".", omittingEmptySubsequences: false)
             guard !parts.contains(where: \.isEmpty),
-                !key.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline || $0.asciiValue.map { $0 < 32 } == true })
+                !key.contains(where: {
+                    $0 == "\"" || $0 == "\\" || $0.isNewline || $0.asciiValue.map { $0 < 32 } == true
+                })
             else {
                 throw MemographError.invalidFilter(
-                    path: path, reason: "a metadata key is one or more dot-separated names without quotes or backslashes")
+                    path: path,
+                    reason: "a metadata key is one or more dot-separated names without quotes or backslashes")
             }
             return .metadata(key)
         }
@@ -89,7 +98,8 @@ struct FilterParser {
             return .list(
                 try items.enumerated().map { index, item in
                     if case .array = item {
-                        throw MemographError.invalidFilter(path: "\(path)[\(index)]", reason: "lists do not nest")
+                        throw MemographError.invalidFilter(
+                            path: "\(path)[\(index)]", reason: "lists do not nest")
                     }
                     return try value(item, path: "\(path)[\(index)]")
                 })
@@ -122,7 +132,9 @@ struct FilterParser {
             if case .bool = value { throw fail("\(comparison.rawValue) does not compare booleans") }
         case .contains, .icontains:
             guard kind == .text || kind == .any else {
-                throw fail("\(comparison.rawValue) searches text; \(field.name) is a \(kind == .time ? "time" : "number")")
+                throw fail(
+                    "\(comparison.rawValue) searches text; \(field.name) is a \(kind == .time ? "time" : "number")"
+                )
             }
             guard case .string(let text) = value, !text.isEmpty else {
                 throw fail("\(comparison.rawValue) takes a non-empty string")
@@ -130,7 +142,9 @@ struct FilterParser {
         }
     }
 
-    private static func scalar(_ value: FilterValue, kind: FilterField.ValueKind, allowNull: Bool, path: String)
+    private static func scalar(
+        _ value: FilterValue, kind: FilterField.ValueKind, allowNull: Bool, path: String
+    )
         throws
     {
         func fail(_ reason: String) -> MemographError { .invalidFilter(path: path, reason: reason) }

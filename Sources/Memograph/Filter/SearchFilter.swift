@@ -31,7 +31,8 @@ public indirect enum SearchFilter: Hashable, Sendable {
         do {
             value = try JSONDecoder().decode(FilterJSON.self, from: Data(json.utf8))
         } catch {
-            throw MemographError.invalidFilter(path: "$", reason: "not valid JSON (\(FilterJSON.describe(error)))")
+            throw MemographError.invalidFilter(
+                path: "$", reason: "not valid JSON (\(FilterJSON.describe(error)))")
         }
         self = try FilterParser().filter(value, path: "$", depth: 1)
     }

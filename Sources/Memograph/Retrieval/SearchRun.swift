@@ -102,12 +102,14 @@ struct SearchRun {
     private func entitiesByBM25(_ expression: String) throws -> [Int64] {
         guard filterClause(.entities) != nil else { return [] }
         return try byBM25(
-            "search_entities", rank: "bm25(search_entities, 3.0, 2.0, 1.0)", expression, visible: visibleEntities)
+            "search_entities", rank: "bm25(search_entities, 3.0, 2.0, 1.0)", expression,
+            visible: visibleEntities)
     }
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
         guard filterClause(.episodes) != nil else { return [] }
-        return try byBM25("search_episodes", rank: "bm25(search_episodes)", expression, visible: visibleEpisodes)
+        return try byBM25(
+            "search_episodes", rank: "bm25(search_episodes)", expression, visible: visibleEpisodes)
     }
 
     private var episodeTimeParameters: [SQLParameter] {
@@ -121,8 +123,10 @@ struct SearchRun {
             kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
             db: db)
         let widening = options.filter == nil ? 2 : 10
-        let matches = index.nearest(to: vector.values, k: options.candidates * widening).filter { $0.score > 0 }
-            .map(\.id)
+        let matches = index.nearest(to: vector.values, k: options.candidates * widening).filter {
+            $0.score > 0
+        }
+        .map(\.id)
         let kept = Set(try visible(matches))
         return Array(matches.filter(kept.contains).prefix(options.candidates))
     }
@@ -156,7 +160,9 @@ struct SearchRun {
             """
             SELECT p.id FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
             WHERE p.namespace = ? AND p.recorded_at <= ? AND p.occurred_at <= ?\(filter.sql)
-            """, [.text(IDList.json(candidates)), .text(store.namespace)] + episodeTimeParameters + filter.parameters)
+            """,
+            [.text(IDList.json(candidates)), .text(store.namespace)] + episodeTimeParameters
+                + filter.parameters)
     }
 
     /// The candidates `visible` lets through.
@@ -170,7 +176,9 @@ struct SearchRun {
 
     /// The filter as SQL for one kind of result: an `AND …` clause (empty without a filter) and the
     /// joins it needs; nil when the filter compares a field this kind does not have.
-    private func filterClause(_ target: FilterCompiler.Target) -> (sql: String, joins: String, parameters: [SQLParameter])? {
+    private func filterClause(_ target: FilterCompiler.Target) -> (
+        sql: String, joins: String, parameters: [SQLParameter]
+    )? {
         guard let filter = options.filter else { return ("", "", []) }
         guard let compiled = FilterCompiler(target: target, ontology: store.ontology).compile(filter) else {
             return nil
@@ -185,7 +193,8 @@ struct SearchRun {
     /// with the filter and would only crowd the statement cache.
     private func ids(_ sql: String, _ parameters: [SQLParameter]) throws -> [Int64] {
         var ids: [Int64] = []
-        let statement = options.filter == nil ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
+        let statement =
+            options.filter == nil ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
         try HotStatement.query(statement, parameters) { ids.append($0.int64(0)) }
         return ids
     }
@@ -280,7 +289,8 @@ struct SearchRun {
             ) { row in
                 steps.append(
                     Step(
-                        edge: row.int64(0), from: EntityID(row.int64(1)), to: row.optionalInt64(2).map { EntityID($0) },
+                        edge: row.int64(0), from: EntityID(row.int64(1)),
+                        to: row.optionalInt64(2).map { EntityID($0) },
                         relation: row.text(3)))
             }
         }
@@ -296,7 +306,8 @@ struct SearchRun {
                     SELECT e.id, e.subject_id, e.object_id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
                     """), [.text(IDList.json(edges))]
         ) { row in
-            ends[row.int64(0)] = [EntityID(row.int64(1))] + (row.optionalInt64(2).map { [EntityID($0)] } ?? [])
+            ends[row.int64(0)] =
+                [EntityID(row.int64(1))] + (row.optionalInt64(2).map { [EntityID($0)] } ?? [])
         }
         return ends
     }
@@ -304,8 +315,10 @@ struct SearchRun {
     /// The `count` best-scored entries.
     private static func best(_ scores: [EntityID: Double], _ count: Int) -> [EntityID: Double] {
         guard scores.count > count else { return scores }
-        let kept = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
-            .prefix(count)
+        let kept = scores.sorted {
+            $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue
+        }
+        .prefix(count)
         return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 

@@ -24,7 +24,10 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
     @Flag(help: "Also run BM25 alone (no vectors, no expansion) for the ablation.") var ablation = false
     @Flag(help: "Search without vectors.") var noVectors = false
-    @Flag(help: "Remember turns through ingestion (offline extractor, bundled ontology) instead of as bare episodes.")
+    @Flag(
+        help:
+            "Remember turns through ingestion (offline extractor, bundled ontology) instead of as bare episodes."
+    )
     var ingest = false
     @OptionGroup var embedder: EmbedderOptions
 
@@ -41,7 +44,8 @@ struct BenchLocomo: AsyncParsableCommand {
             Configuration(
                 name: noVectors ? "bm25+graph" : "hybrid k=\(Int(k))",
                 options: SearchOptions(
-                    limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates, hopDecay: hopDecay,
+                    limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
+                    hopDecay: hopDecay,
                     mmrLambda: mmr),
                 vectors: !noVectors)
         }
@@ -70,14 +74,16 @@ struct BenchLocomo: AsyncParsableCommand {
             let turns = conversation.turns.filter { seen.insert($0.id).inserted }
             if ingest {
                 let episodes = turns.map {
-                    IncomingEpisode(text: $0.text, speaker: $0.speaker, occurredAt: $0.date, externalID: $0.id)
+                    IncomingEpisode(
+                        text: $0.text, speaker: $0.speaker, occurredAt: $0.date, externalID: $0.id)
                 }
                 for first in stride(from: 0, to: episodes.count, by: 64) {
                     try await store.ingest(Array(episodes[first..<min(first + 64, episodes.count)]))
                 }
             } else {
                 for turn in turns {
-                    try store.addEpisode(turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
+                    try store.addEpisode(
+                        turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
                 }
             }
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }

@@ -38,7 +38,8 @@ struct BenchSearch: AsyncParsableCommand {
     }
 
     private func measure(size: Int) async throws -> BenchSearchReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("memograph-bench-\(UUID())")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "memograph-bench-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try GraphStore(path: directory.appendingPathComponent("bench.sqlite").path)
@@ -50,7 +51,9 @@ struct BenchSearch: AsyncParsableCommand {
             let draw = Double.random(in: 0..<1, using: &random)
             return vocabulary[Int(draw * draw * Double(vocabulary.count))]
         }
-        let relations = ["uses", "dependsOn", "knows", "memberOf", "maintains", "worksOn", "contributesTo", "owns"]
+        let relations = [
+            "uses", "dependsOn", "knows", "memberOf", "maintains", "worksOn", "contributesTo", "owns",
+        ]
         let types = ["Person", "Team", "Service", "Repository", "Tool", "Project"]
         let build = try await Measurements.asyncSeconds {
             let ids = try store.upsertEntities(
@@ -60,7 +63,8 @@ struct BenchSearch: AsyncParsableCommand {
                     Assertion(
                         .id(ids.randomElement(using: &random)!), relations.randomElement(using: &random)!,
                         .entity(.id(ids.randomElement(using: &random)!)),
-                        fact: (0..<Int.random(in: 6...12, using: &random)).map { _ in word() }.joined(separator: " "))
+                        fact: (0..<Int.random(in: 6...12, using: &random)).map { _ in word() }.joined(
+                            separator: " "))
                 }
                 try store.relate(assertions)
             }
@@ -74,7 +78,10 @@ struct BenchSearch: AsyncParsableCommand {
             let vector =
                 noVectors ? nil : QueryVector(values: embedder.vector(query), model: embedder.modelIdentity)
             var results = SearchResults()
-            times.append(try Measurements.seconds { results = try store.search(query, vector: vector, options: SearchOptions(depth: depth)) } * 1000)
+            times.append(
+                try Measurements.seconds {
+                    results = try store.search(query, vector: vector, options: SearchOptions(depth: depth))
+                } * 1000)
             hits += results.facts.count + results.entities.count + results.episodes.count
         }
         return BenchSearchReport(
