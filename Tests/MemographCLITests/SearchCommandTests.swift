@@ -14,7 +14,7 @@ import Testing
         let hops = facts?.compactMap { ($0["breakdown"] as? [String: Any])?["hops"] as? Int }
         #expect(hops?.contains(1) == true)
         #expect(try cli.run(["index", "--hashing", "64"]).stdout.hasPrefix("embedded 0 entities, 0 facts"))
-        let text = try cli.run(["search", "billing", "--no-vectors", "--depth", "0"])
+        let text = try cli.run(["search", "billing", "--no-vectors", "--depth", "1"])
         #expect(text.stdout.contains("Team:platform —maintains→ Service:billing"))
     }
 

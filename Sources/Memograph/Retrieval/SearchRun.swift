@@ -24,23 +24,23 @@ struct SearchRun {
         var facts = candidates(
             fusion.fuse(
                 bm25: try expression.map { try factsByBM25($0) } ?? [],
-                vector: try nearest(kind: "edge", visible: visibleFacts)))
+                vector: try nearest(kind: "edge", visible: { try visibleFacts($0) })))
         var entities = candidates(
             fusion.fuse(
                 bm25: try expression.map { try entitiesByBM25($0) } ?? [],
-                vector: try nearest(kind: "entity", visible: visibleEntities)))
+                vector: try nearest(kind: "entity", visible: { try visibleEntities($0) })))
         var episodes = candidates(
             fusion.fuse(
                 bm25: try expression.map { try episodesByBM25($0) } ?? [],
-                vector: try nearest(kind: "episode", visible: visibleEpisodes)))
+                vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
 
         let seedEdges = try endpoints(of: Array(facts.keys))
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
         try creditSources(of: facts, to: &episodes)
-        episodes = try admitted(episodes, visibleEpisodes)
+        episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
-            facts = try admitted(facts, visibleFacts)
-            entities = try admitted(entities, visibleEntities)
+            facts = try admitted(facts) { try visibleFacts($0, strict: true) }
+            entities = try admitted(entities) { try visibleEntities($0, strict: true) }
         }
 
         let factList = try store.assemble(loadEdges(pool(facts)), db: db, now: now)
@@ -95,21 +95,18 @@ struct SearchRun {
     }
 
     private func factsByBM25(_ expression: String) throws -> [Int64] {
-        guard filterClause(.facts) != nil else { return [] }
-        return try byBM25("search_facts", rank: "bm25(search_facts)", expression, visible: visibleFacts)
+        try byBM25("search_facts", rank: "bm25(search_facts)", expression, visible: { try visibleFacts($0) })
     }
 
     private func entitiesByBM25(_ expression: String) throws -> [Int64] {
-        guard filterClause(.entities) != nil else { return [] }
-        return try byBM25(
+        try byBM25(
             "search_entities", rank: "bm25(search_entities, 3.0, 2.0, 1.0)", expression,
-            visible: visibleEntities)
+            visible: { try visibleEntities($0) })
     }
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
-        guard filterClause(.episodes) != nil else { return [] }
-        return try byBM25(
-            "search_episodes", rank: "bm25(search_episodes)", expression, visible: visibleEpisodes)
+        try byBM25(
+            "search_episodes", rank: "bm25(search_episodes)", expression, visible: { try visibleEpisodes($0) })
     }
 
     private var episodeTimeParameters: [SQLParameter] {
@@ -131,8 +128,8 @@ struct SearchRun {
         return Array(matches.filter(kept.contains).prefix(options.candidates))
     }
 
-    private func visibleFacts(_ candidates: [Int64]) throws -> [Int64] {
-        guard let filter = filterClause(.facts) else { return [] }
+    private func visibleFacts(_ candidates: [Int64], strict: Bool = false) throws -> [Int64] {
+        guard let filter = filterClause(.facts, strict: strict) else { return [] }
         var parameters: [SQLParameter] = [.text(IDList.json(candidates))]
         var timeClause = ""
         if !options.includeHistory {
@@ -147,15 +144,15 @@ struct SearchRun {
             """, [parameters[0], .text(store.namespace)] + parameters.dropFirst() + filter.parameters)
     }
 
-    private func visibleEntities(_ candidates: [Int64]) throws -> [Int64] {
-        guard let filter = filterClause(.entities) else { return [] }
+    private func visibleEntities(_ candidates: [Int64], strict: Bool = false) throws -> [Int64] {
+        guard let filter = filterClause(.entities, strict: strict) else { return [] }
         return try ids(
             "SELECT n.id FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value WHERE n.namespace = ?\(filter.sql)",
             [.text(IDList.json(candidates)), .text(store.namespace)] + filter.parameters)
     }
 
-    private func visibleEpisodes(_ candidates: [Int64]) throws -> [Int64] {
-        guard let filter = filterClause(.episodes) else { return [] }
+    private func visibleEpisodes(_ candidates: [Int64], strict: Bool = false) throws -> [Int64] {
+        guard let filter = filterClause(.episodes, strict: strict) else { return [] }
         return try ids(
             """
             SELECT p.id FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
@@ -175,13 +172,14 @@ struct SearchRun {
     }
 
     /// The filter as SQL for one kind of result: an `AND …` clause (empty without a filter) and the
-    /// joins it needs; nil when the filter compares a field this kind does not have.
-    private func filterClause(_ target: FilterCompiler.Target) -> (
+    /// joins it needs. When the filter compares a field this kind does not have, the kind returns
+    /// nothing (`strict`, nil) but still seeds graph expansion (no condition).
+    private func filterClause(_ target: FilterCompiler.Target, strict: Bool) -> (
         sql: String, joins: String, parameters: [SQLParameter]
     )? {
         guard let filter = options.filter else { return ("", "", []) }
         guard let compiled = FilterCompiler(target: target, ontology: store.ontology).compile(filter) else {
-            return nil
+            return strict ? nil : ("", "", [])
         }
         let joins =
             target == .facts

@@ -42,20 +42,22 @@ import Testing
         let fixture = try StoreFixture()
         let store = fixture.store
         try store.relate("Person:Ada", "memberOf", "Team:platform")
-        try store.relate("Team:platform", "maintains", "Service:billing")
-        let far = try store.relate("Service:billing", "dependsOn", "Tool:postgres")
+        let far = try store.relate("Team:platform", "maintains", "Service:billing")
+        let beyond = try store.relate("Service:billing", "dependsOn", "Tool:postgres")
 
         let deep = try await store.search("Ada", options: SearchOptions(depth: 2, explain: true))
         let hit = try #require(deep.facts.first { $0.item.edge.id == far.edgeID })
         #expect(hit.breakdown?.hops == 2)
         #expect(hit.breakdown?.bm25Rank == nil)
         #expect(hit.breakdown?.via == far.edgeID)
-        #expect(deep.entities.map(\.item.name).contains("postgres"))
+        #expect(deep.entities.map(\.item.name).contains("billing"))
+        #expect(!deep.facts.contains { $0.item.edge.id == beyond.edgeID })
 
         let shallow = try await store.search("Ada", options: SearchOptions(depth: 1))
         #expect(!shallow.facts.contains { $0.item.edge.id == far.edgeID })
+        #expect(shallow.facts.count == 1)
         let none = try await store.search("Ada", options: SearchOptions(depth: 0))
-        #expect(none.facts.count == 1)
+        #expect(none.facts.isEmpty)
     }
 
     @Test func expansionCanBeCentredOnAnEntity() async throws {
