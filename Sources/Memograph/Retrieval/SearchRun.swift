@@ -106,7 +106,8 @@ struct SearchRun {
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
         try byBM25(
-            "search_episodes", rank: "bm25(search_episodes)", expression, visible: { try visibleEpisodes($0) })
+            "search_episodes", rank: "bm25(search_episodes)", expression, visible: { try visibleEpisodes($0) }
+        )
     }
 
     private var episodeTimeParameters: [SQLParameter] {

@@ -19,7 +19,7 @@ struct BenchLocomo: AsyncParsableCommand {
     var fusionK: [Double] = [10]
     @Option(help: "Hops of graph expansion.") var depth = 2
     @Option(help: "Score kept per hop of graph expansion.") var hopDecay = 0.25
-    @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 1.0
+    @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 0.75
     @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
     @Flag(help: "Also run BM25 alone (no vectors, no expansion) for the ablation.") var ablation = false

@@ -8,7 +8,7 @@ struct SearchCommandOptions: ParsableArguments {
     @Option(help: "Centre graph expansion on this entity (Type:name or a name).") var around: String?
     @Option(help: "Hops of graph expansion (0 turns it off).") var depth = 2
     @Option(name: .customLong("k"), help: "The k of reciprocal-rank fusion.") var fusionK = 10.0
-    @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 1.0
+    @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 0.75
     @Option(help: "MMR lambda (0…1) for a diversity rerank; off unless given.") var mmr: Double?
     @Option(
         help: ArgumentHelp(
