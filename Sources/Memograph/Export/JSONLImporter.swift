@@ -129,8 +129,21 @@ struct JSONLImporter {
                 }
                 summary.edges += 1
                 if summary.edges % 10_000 == 0 { progress?(summary.edges) }
+            case "mention":
+                let record = try decode(JSONLRecord.MentionLine.self)
+                guard let episode = episodes[record.episode] else {
+                    throw fail("episode", "episode \(record.episode) is not in the file (before this line)")
+                }
+                guard let entity = entities[record.entity] else {
+                    throw fail("entity", "entity \(record.entity) is not in the file (before this line)")
+                }
+                try store {
+                    try rows.addMention(
+                        episode: episode, entity: entity, surface: record.surface, method: record.method,
+                        score: record.score)
+                }
             default:
-                throw fail("kind", "'\(kind)' is not entity, episode or edge")
+                throw fail("kind", "'\(kind)' is not entity, episode, edge or mention")
             }
         }
         guard sawHeader else {

@@ -1,5 +1,5 @@
-/// The lines of a Memograph JSONL backup: a header, then entities, episodes and edges, each one
-/// JSON object with a `kind`. Times are ISO 8601 UTC with microseconds, exactly as stored.
+/// The lines of a Memograph JSONL backup: a header, then entities, episodes, edges and mentions,
+/// each one JSON object with a `kind`. Times are ISO 8601 UTC with microseconds, exactly as stored.
 enum JSONLRecord {
     static let formatVersion = 1
 
@@ -56,6 +56,16 @@ enum JSONLRecord {
         var confidence: Double
         var attributes: [String: String]
         var sources: [Source]
+    }
+
+    /// An entity an episode names, and how ingestion resolved the name.
+    struct MentionLine: Codable {
+        var kind = "mention"
+        var episode: Int64
+        var entity: Int64
+        var surface: String
+        var method: String
+        var score: Double?
     }
 
     struct Source: Codable {

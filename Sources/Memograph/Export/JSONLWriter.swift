@@ -82,6 +82,16 @@ struct JSONLWriter {
             summary.edges += 1
             if summary.edges % 10_000 == 0 { progress?(summary.edges) }
         }
+        let mentions = try Row.fetchCursor(
+            db,
+            sql:
+                "SELECT episode_id, entity_id, surface, method, score FROM mentions ORDER BY episode_id, entity_id"
+        )
+        while let row = try mentions.next() {
+            try line(
+                JSONLRecord.MentionLine(
+                    episode: row[0], entity: row[1], surface: row[2], method: row[3], score: row[4]))
+        }
         progress?(summary.edges)
         try sink.flush()
         return summary

@@ -124,6 +124,20 @@ struct RowImporter {
         ).execute(arguments: [edge.rawValue, episode.rawValue, StoreTime.encode(recordedAt)])
     }
 
+    /// Records that `episode` names `entity` (both already imported), in the episode's namespace.
+    func addMention(episode: EpisodeID, entity: EntityID, surface: String, method: String, score: Double?)
+        throws
+    {
+        try TextRules.check(surface, field: "surface", maxLength: 1_000)
+        try TextRules.check(method, field: "method", maxLength: 100)
+        try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO mentions (episode_id, entity_id, namespace, surface, method, score)
+                SELECT ?, ?, namespace, ?, ?, ? FROM episodes WHERE id = ?
+                """
+        ).execute(arguments: [episode.rawValue, entity.rawValue, surface, method, score, episode.rawValue])
+    }
+
     private func checkMap(_ map: [String: String], field: String) throws {
         for (key, value) in map {
             try TextRules.check(key, field: "\(field) key", maxLength: 200)

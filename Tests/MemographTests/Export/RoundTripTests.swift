@@ -59,6 +59,26 @@ import Testing
         #expect(Array(first) == Array(second))
     }
 
+    @Test func jsonlCarriesIngestionMentions() async throws {
+        let fixture = try ExportFixture()
+        let report = try await fixture.store.ingest(
+            text: "Ada now reports to Lin, and Lin maintains the billing service", speaker: "Ada",
+            occurredAt: day(20))
+        #expect(report.resolutions.count >= 2)
+        let path = fixture.file("backup.jsonl")
+        try ExportFixture.writing(path) { try fixture.store.exportJSONL(to: $0) }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let mentions = lines.filter { $0.contains("\"kind\":\"mention\"") }
+        #expect(mentions.count == Set(report.resolutions.map(\.entity)).count)
+
+        let target = try ExportFixture.emptyStore()
+        try target.store.importJSONL(from: path)
+        let again = fixture.file("again.jsonl")
+        try ExportFixture.writing(again) { try target.store.exportJSONL(to: $0) }
+        let second = try String(contentsOfFile: again, encoding: .utf8).split(separator: "\n")
+        #expect(Array(lines.dropFirst()) == Array(second.dropFirst()))
+    }
+
     @Test func jsonlIntoAStoreWithRowsRemapsIDs() throws {
         let fixture = try ExportFixture()
         let path = fixture.file("backup.jsonl")
