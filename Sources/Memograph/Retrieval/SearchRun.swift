@@ -7,6 +7,14 @@ struct SearchRun {
     struct Candidate {
         var breakdown = ScoreBreakdown()
         var score: Double { (breakdown.fused + breakdown.graph) * breakdown.recency }
+
+        /// Keeps `spread` as the graph score if it beats the one already reached, with where it came from.
+        mutating func reach(_ spread: Double, hops: Int?, via edge: Int64) {
+            guard spread > breakdown.graph else { return }
+            breakdown.graph = spread
+            breakdown.hops = hops
+            breakdown.via = EdgeID(edge)
+        }
     }
 
     let store: GraphStore
@@ -15,6 +23,27 @@ struct SearchRun {
     let query: String
     let vector: QueryVector?
     let options: SearchOptions
+    /// The filter compiled once per kind of result; nil where it compares a field the kind lacks.
+    private let compiledFilters: [FilterCompiler.Target: (sql: String, parameters: [SQLParameter])?]
+
+    init(
+        store: GraphStore, db: Database, now: Date, query: String, vector: QueryVector?,
+        options: SearchOptions
+    ) {
+        self.store = store
+        self.db = db
+        self.now = now
+        self.query = query
+        self.vector = vector
+        self.options = options
+        var compiled: [FilterCompiler.Target: (sql: String, parameters: [SQLParameter])?] = [:]
+        if let filter = options.filter {
+            for target in [FilterCompiler.Target.facts, .entities, .episodes] {
+                compiled[target] = FilterCompiler(target: target, ontology: store.ontology).compile(filter)
+            }
+        }
+        compiledFilters = compiled
+    }
 
     private var slice: TimeSlice { TimeSlice(asOf: options.asOf, knownAt: options.knownAt) }
 
@@ -178,10 +207,8 @@ struct SearchRun {
     private func filterClause(_ target: FilterCompiler.Target, strict: Bool) -> (
         sql: String, joins: String, parameters: [SQLParameter]
     )? {
-        guard let filter = options.filter else { return ("", "", []) }
-        guard let compiled = FilterCompiler(target: target, ontology: store.ontology).compile(filter) else {
-            return strict ? nil : ("", "", [])
-        }
+        guard options.filter != nil else { return ("", "", []) }
+        guard let compiled = compiledFilters[target] ?? nil else { return strict ? nil : ("", "", []) }
         let joins =
             target == .facts
             ? " JOIN entities s ON s.id = e.subject_id LEFT JOIN entities o ON o.id = e.object_id" : ""
@@ -243,23 +270,11 @@ struct SearchRun {
                     }()
                 let spread = (frontier[step.from] ?? 0) * options.hopDecay * weight
                 guard spread > 0 else { continue }
-                var fact = facts[step.edge, default: Candidate()]
-                if spread > fact.breakdown.graph {
-                    fact.breakdown.graph = spread
-                    fact.breakdown.hops = hop
-                    fact.breakdown.via = EdgeID(step.edge)
-                }
-                facts[step.edge] = fact
+                facts[step.edge, default: Candidate()].reach(spread, hops: hop, via: step.edge)
                 guard let to = step.to, spread > (reach[to] ?? 0) else { continue }
                 reach[to] = spread
                 next[to] = max(next[to] ?? 0, spread)
-                var entity = entities[to.rawValue, default: Candidate()]
-                if spread > entity.breakdown.graph {
-                    entity.breakdown.graph = spread
-                    entity.breakdown.hops = hop
-                    entity.breakdown.via = EdgeID(step.edge)
-                }
-                entities[to.rawValue] = entity
+                entities[to.rawValue, default: Candidate()].reach(spread, hops: hop, via: step.edge)
             }
             frontier = Self.best(next, beam)
         }
@@ -341,12 +356,7 @@ struct SearchRun {
                     """), [.text(IDList.json(Array(scored.keys))), .text(store.namespace)]
         ) { row in
             let spread = (scored[row.int64(0)]?.score ?? 0) * options.hopDecay
-            var episode = episodes[row.int64(1), default: Candidate()]
-            if spread > episode.breakdown.graph {
-                episode.breakdown.graph = spread
-                episode.breakdown.via = EdgeID(row.int64(0))
-            }
-            episodes[row.int64(1)] = episode
+            episodes[row.int64(1), default: Candidate()].reach(spread, hops: nil, via: row.int64(0))
         }
     }
 
