@@ -21,11 +21,8 @@ struct MiniLMReference: Decodable, Sendable {
     let cases: [Case]
     let similarity_check: SimilarityCheck
 
-    /// The fixture file: the repository's sibling `shared` folder.
-    static let fixtureURL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "shared/fixtures/minilm/reference.json")
+    /// The fixture file, in the shared test data.
+    static let fixtureURL = SharedFixtures.directory.appending(path: "fixtures/minilm/reference.json")
 
     /// The model directory (`$MEMOGRAPH_MODEL_DIR` or the user data directory).
     static let modelDirectory = ModelLocation.defaultDirectory()

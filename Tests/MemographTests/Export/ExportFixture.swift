@@ -112,10 +112,7 @@ struct ExportFixture {
 /// Validates files against the official GraphML 1.0 XSD with libxml2, resolving the schema's
 /// http references to the local copies in ../shared/fixtures/graphml through its XML catalog.
 enum GraphMLSchema {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/fixtures/graphml")
+    static let directory = SharedFixtures.directory.appendingPathComponent("fixtures/graphml")
 
     private static let lock = NSLock()
 
