@@ -15,7 +15,8 @@ struct MemographCommand: AsyncParsableCommand {
             """,
         version: MemographVersion.string,
         subcommands: [
-            AddCommand.self, ForgetCommand.self, MergeCommand.self, RelateCommand.self, FactsCommand.self,
+            AddCommand.self, ForgetCommand.self, MergeCommand.self, SplitCommand.self, MaintainCommand.self,
+            RetentionCommand.self, RelateCommand.self, FactsCommand.self,
             HistoryCommand.self, NeighboursCommand.self,
             PathCommand.self, RetractCommand.self, PurgeCommand.self, EntityCommand.self,
             EpisodeCommand.self, StatsCommand.self, SearchCommand.self, ContextCommand.self,

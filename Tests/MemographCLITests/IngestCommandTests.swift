@@ -54,4 +54,45 @@ import Testing
         #expect(bytes.range(of: Data("oltan".utf8)) == nil)
         #expect(bytes.range(of: Data("artok".utf8)) == nil)
     }
+
+    @Test func splitMovesAnEpisodesFactsOntoAnotherEntity() throws {
+        let cli = try CommandRunner()
+        _ = try cli.run(["add", "Jordan reports to Zoltan.", "--at", "2026-03-02"])
+        _ = try cli.run(["add", "Jordan reports to Lin.", "--at", "2026-03-03"])
+        let split = try cli.run(["split", "Jordan", "Person:Jordan Smith", "--episode", "2"])
+        #expect(split.status == 0, "\(split.stderr)")
+        #expect(split.stdout.hasPrefix("#1 Person:Jordan → #4 Person:Jordan Smith (new)"))
+        #expect(try cli.run(["facts", "Person:Jordan"]).stdout.contains("Zoltan"))
+        #expect(try cli.run(["facts", "Person:Jordan Smith"]).stdout.contains("Lin"))
+        let bad = try cli.run(["split", "Jordan", "Person:Jordan Smith", "--alias", "JJ"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("'JJ' is not an alias of Person:Jordan"))
+    }
+
+    @Test func retentionRulesAndMaintain() throws {
+        let cli = try CommandRunner()
+        _ = try cli.run(["relate", "Ada", "prefers", "Preference:dark mode", "--valid-from", "2026-01-01"])
+        #expect(try cli.run(["retention", "set", "2w", "--relation", "prefers"]).status == 0)
+        #expect(try cli.run(["retention", "set", "400d"]).status == 0)
+        #expect(try cli.run(["retention", "list"]).stdout == "*\t400d\nprefers\t2w\n")
+        // Recorded now, so nothing has expired yet.
+        #expect(try cli.run(["maintain", "--json"]).stdout.contains("\"expiredEdges\" : 0"))
+        #expect(try cli.run(["facts", "Ada"]).stdout.contains("dark mode"))
+        let bad = try cli.run(["retention", "set", "soon"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("'soon' is not a duration"))
+        #expect(try cli.run(["retention", "clear", "--relation", "prefers"]).status == 0)
+        #expect(try cli.run(["retention", "list"]).stdout == "*\t400d\n")
+    }
+
+    @Test func llmFlagsAreCheckedBeforeAnythingIsStored() throws {
+        let cli = try CommandRunner()
+        let bad = try cli.run([
+            "add", "Ada is on the platform team.", "--extractor", "llm", "--llm-base-url", "localhost:11434",
+            "--llm-model", "qwen3:8b",
+        ])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--llm-base-url"))
+        #expect(try cli.run(["stats", "--json"]).stdout.contains("\"episodes\" : 0"))
+    }
 }

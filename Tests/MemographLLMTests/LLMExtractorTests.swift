@@ -161,10 +161,38 @@ struct LLMExtractorTests {
         ])
         #expect(configuration.baseURL.absoluteString == "http://localhost:11434/v1")
         #expect(configuration.apiKey == nil)
-        #expect(throws: MemographError.invalidArgument(field: "MEMOGRAPH_LLM_MODEL", reason: "not set")) {
+        #expect(
+            throws: MemographError.invalidArgument(
+                field: "MEMOGRAPH_LLM_MODEL", reason: "not set (nor --llm-model)")
+        ) {
             try LLMExtractor.Configuration.fromEnvironment([
                 "MEMOGRAPH_LLM_BASE_URL": "http://localhost:11434/v1"
             ])
+        }
+    }
+
+    @Test func flagsWinOverTheEnvironment() throws {
+        let environment = [
+            "MEMOGRAPH_LLM_BASE_URL": "http://localhost:11434/v1", "MEMOGRAPH_LLM_MODEL": "qwen3:8b",
+            "MEMOGRAPH_LLM_API_KEY": "from-env",
+        ]
+        let configuration = try LLMExtractor.Configuration.fromEnvironment(
+            environment,
+            overriding: .init(
+                baseURL: "https://api.openai.com/v1", model: "gpt-4o-mini", timeout: .seconds(7)))
+        #expect(configuration.baseURL.absoluteString == "https://api.openai.com/v1")
+        #expect(configuration.model == "gpt-4o-mini")
+        #expect(configuration.apiKey == "from-env")
+        #expect(configuration.timeout == .seconds(7))
+        #expect(
+            throws: MemographError.invalidArgument(
+                field: "--llm-base-url", reason: "'localhost:8080' is not an http(s) URL")
+        ) {
+            try LLMExtractor.Configuration.fromEnvironment(
+                environment, overriding: .init(baseURL: "localhost:8080"))
+        }
+        #expect(throws: MemographError.invalidArgument(field: "--llm-timeout", reason: "must be positive")) {
+            try LLMExtractor.Configuration.fromEnvironment(environment, overriding: .init(timeout: .zero))
         }
     }
 }

@@ -114,7 +114,8 @@ struct JSONLImporter {
                     validTo: try record.validTo.map { try time($0, "validTo") },
                     recordedAt: try time(record.recordedAt, "recordedAt"),
                     expiredAt: try record.expiredAt.map { try time($0, "expiredAt") }, end: end,
-                    confidence: record.confidence, attributes: record.attributes)
+                    confidence: record.confidence, attributes: record.attributes,
+                    expiresAt: try record.expiresAt.map { try time($0, "expiresAt") })
                 let id = try store { try rows.insert(edge) }
                 edges[record.id] = id
                 if let successor = record.supersededBy { successors.append((id, successor, line)) }
@@ -142,8 +143,13 @@ struct JSONLImporter {
                         episode: episode, entity: entity, surface: record.surface, method: record.method,
                         score: record.score)
                 }
+            case "retention":
+                let record = try decode(JSONLRecord.RetentionLine.self)
+                try store {
+                    try rows.setRetention(record.seconds, relation: record.relation, in: record.namespace)
+                }
             default:
-                throw fail("kind", "'\(kind)' is not entity, episode, edge or mention")
+                throw fail("kind", "'\(kind)' is not entity, episode, edge, mention or retention")
             }
         }
         guard sawHeader else {

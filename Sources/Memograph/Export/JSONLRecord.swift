@@ -1,4 +1,5 @@
-/// The lines of a Memograph JSONL backup: a header, then entities, episodes, edges and mentions,
+/// The lines of a Memograph JSONL backup: a header, then entities, episodes, edges, mentions and
+/// retention rules,
 /// each one JSON object with a `kind`. Times are ISO 8601 UTC with microseconds, exactly as stored.
 enum JSONLRecord {
     static let formatVersion = 1
@@ -56,6 +57,15 @@ enum JSONLRecord {
         var confidence: Double
         var attributes: [String: String]
         var sources: [Source]
+        var expiresAt: String?
+    }
+
+    /// How long a namespace keeps facts of a relation (nil: its default).
+    struct RetentionLine: Codable {
+        var kind = "retention"
+        var namespace: String
+        var relation: String?
+        var seconds: Int64
     }
 
     /// An entity an episode names, and how ingestion resolved the name.

@@ -58,14 +58,14 @@ struct JSONLWriter {
             sql: """
                 SELECT e.id, e.namespace, e.subject_id, e.relation, e.object_id, e.object_value, e.fact,
                     e.valid_from, e.valid_to, e.recorded_at, e.expired_at, e.end_kind, e.superseded_by,
-                    e.confidence, nullif(e.attributes, '{}'),
+                    e.confidence, nullif(e.attributes, '{}'), e.expires_at,
                     (SELECT json_group_array(json_array(x.episode_id, x.recorded_at)) FROM (
                         SELECT episode_id, recorded_at FROM edge_sources WHERE edge_id = e.id
                         ORDER BY recorded_at, episode_id) x)
                 FROM edges e ORDER BY e.id
                 """)
         while let row = try edges.next() {
-            let pairs = try JSONDecoder().decode([[Int64]].self, from: Data((row[15] as String).utf8))
+            let pairs = try JSONDecoder().decode([[Int64]].self, from: Data((row[16] as String).utf8))
             try line(
                 JSONLRecord.EdgeLine(
                     id: row[0], namespace: row[1], subject: row[2], relation: row[3], object: row[4],
@@ -78,7 +78,7 @@ struct JSONLWriter {
                     attributes: AttributeCoding.decode(row[14] as String?),
                     sources: pairs.map {
                         .init(episode: $0[0], recordedAt: ExchangeTime.format(micros: $0[1]))
-                    }))
+                    }, expiresAt: (row[15] as Int64?).map { ExchangeTime.format(micros: $0) }))
             summary.edges += 1
             if summary.edges % 10_000 == 0 { progress?(summary.edges) }
         }
@@ -91,6 +91,14 @@ struct JSONLWriter {
             try line(
                 JSONLRecord.MentionLine(
                     episode: row[0], entity: row[1], surface: row[2], method: row[3], score: row[4]))
+        }
+        let rules = try Row.fetchCursor(
+            db, sql: "SELECT namespace, relation, seconds FROM retention ORDER BY namespace, relation")
+        while let row = try rules.next() {
+            let relation: String = row[1]
+            try line(
+                JSONLRecord.RetentionLine(
+                    namespace: row[0], relation: relation.isEmpty ? nil : relation, seconds: row[2]))
         }
         progress?(summary.edges)
         try sink.flush()

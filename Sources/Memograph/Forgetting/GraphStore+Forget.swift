@@ -33,6 +33,7 @@ extension GraphStore {
             try db.execute(sql: "DELETE FROM aliases WHERE namespace = ?", arguments: [namespace])
             report.entities = try deleteCounting(db, "DELETE FROM entities WHERE namespace = ?")
             try db.execute(sql: "DELETE FROM embeddings WHERE namespace = ?", arguments: [namespace])
+            try db.execute(sql: "DELETE FROM retention WHERE namespace = ?", arguments: [namespace])
             return report
         }
         if vacuum { report.vacuumed = try self.vacuum() }
@@ -51,11 +52,11 @@ extension GraphStore {
 
     /// Runs `body` in one transaction with freed content zeroed, then merges the full-text
     /// indexes (so deleted terms leave their segments) and empties the write-ahead log.
-    private func erasing(_ body: (Database) throws -> ForgetReport) throws -> ForgetReport {
+    func erasing<Report>(_ body: (Database) throws -> Report) throws -> Report {
         try database.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             defer { try? db.execute(sql: "PRAGMA secure_delete = OFF") }
-            var report = ForgetReport()
+            var report: Report?
             try db.inTransaction {
                 report = try body(db)
                 for table in ["search_facts", "search_entities", "search_episodes"] {
@@ -64,7 +65,7 @@ extension GraphStore {
                 return .commit
             }
             try db.checkpoint(.truncate)
-            return report
+            return report!
         }
     }
 

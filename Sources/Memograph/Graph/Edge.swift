@@ -22,12 +22,15 @@ public struct Edge: Hashable, Sendable, Codable {
     public var supersededBy: EdgeID?
     public var confidence: Double
     public var attributes: [String: String]
+    /// When a retention rule takes the fact out of every view known from then on (system time);
+    /// nil keeps it. See ``GraphStore/setRetention(_:relation:)``.
+    public var expiresAt: Date?
 
     public init(
         id: EdgeID, namespace: String, subject: EntityID, relation: String, object: EdgeObject,
         fact: String? = nil, validFrom: Date, validTo: Date? = nil, recordedAt: Date,
         expiredAt: Date? = nil, end: EdgeEnd? = nil, supersededBy: EdgeID? = nil,
-        confidence: Double = 1, attributes: [String: String] = [:]
+        confidence: Double = 1, attributes: [String: String] = [:], expiresAt: Date? = nil
     ) {
         self.id = id
         self.namespace = namespace
@@ -43,6 +46,7 @@ public struct Edge: Hashable, Sendable, Codable {
         self.supersededBy = supersededBy
         self.confidence = confidence
         self.attributes = attributes
+        self.expiresAt = expiresAt
     }
 
     /// Whether the edge is part of the current view: believed now and not closed.

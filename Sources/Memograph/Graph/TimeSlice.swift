@@ -20,11 +20,13 @@ public struct TimeSlice: Hashable, Sendable {
     /// Whether `edge` is visible in this slice, evaluated at `now` for unset instants.
     ///
     /// Before the store learned that an edge closed, it believed it open-ended; from then on
-    /// it believes the closed interval (unless the edge was withdrawn).
+    /// it believes the closed interval (unless the edge was withdrawn). A fact past its retention
+    /// (``Edge/expiresAt``) is gone from the views known from then on.
     public func contains(_ edge: Edge, now: Date) -> Bool {
         let event = asOf ?? now
         let system = knownAt ?? now
         guard edge.recordedAt <= system, edge.validFrom <= event else { return false }
+        if let expiry = edge.expiresAt, expiry <= system { return false }
         if let expired = edge.expiredAt, expired <= system {
             guard let end = edge.end, end.keepsInterval, let validTo = edge.validTo else { return false }
             return event < validTo

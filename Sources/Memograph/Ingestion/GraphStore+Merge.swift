@@ -4,7 +4,8 @@ import GRDB
 extension GraphStore {
     /// Merges `duplicate` into `keeper` by hand, when two entities turn out to be one: the
     /// duplicate's edges, mentions and names (as aliases) move to the keeper, facts that become
-    /// identical are folded into one with both provenances, and the duplicate is deleted.
+    /// identical are folded into one with both provenances, facts between the two are withdrawn
+    /// (they would be loops), and the duplicate is deleted.
     ///
     /// - Throws: ``MemographError/invalidArgument(field:reason:)`` when both name the same entity
     ///   or their types are disjoint in the ontology (a person is never an agent).
@@ -27,11 +28,27 @@ extension GraphStore {
             }
             let keep = kept.id.rawValue
             let drop = gone.id.rawValue
+            let between = try Int64.fetchSet(
+                db,
+                sql: """
+                    SELECT id FROM edges WHERE (end_kind IS NULL OR end_kind <> 'withdrawn')
+                      AND ((subject_id = ?1 AND object_id = ?2) OR (subject_id = ?2 AND object_id = ?1))
+                    """, arguments: [keep, drop])
             try db.execute(
                 sql: "UPDATE edges SET subject_id = ? WHERE subject_id = ?", arguments: [keep, drop])
             try db.execute(
                 sql: "UPDATE edges SET object_id = ? WHERE object_id = ?", arguments: [keep, drop])
             try foldDuplicateEdges(of: kept.id, db: db)
+            // A fact between the two ("Ada knows Ada Lovelace") would now be a loop: it is withdrawn,
+            // which keeps it in history.
+            let repair = TimelineRepair(db: db, now: now)
+            let loops = try RowDecoding.edges(
+                db.makeStatement(
+                    sql:
+                        "SELECT \(RowDecoding.edgeColumns) FROM edges e WHERE e.subject_id = ?1 AND e.object_id = ?1"
+                ),
+                [.int(keep)])
+            for loop in loops where between.contains(loop.id.rawValue) { try repair.withdraw(loop) }
             // The full-text row of a fact without a sentence spells its ends' names: rebuild them.
             try db.execute(
                 sql: "UPDATE edges SET fact = fact WHERE subject_id = ?1 OR object_id = ?1", arguments: [keep]

@@ -12,6 +12,15 @@ struct EdgeResolver {
     let namespace: String
     let now: Date
     let rules: OntologyRules
+    private let retention: RetentionSchedule
+
+    init(db: Database, namespace: String, now: Date, rules: OntologyRules) throws {
+        self.db = db
+        self.namespace = namespace
+        self.now = now
+        self.rules = rules
+        retention = try RetentionSchedule(db: db, namespace: namespace)
+    }
 
     /// Applies one assertion; `resolved` is its relation as ``OntologyRules/relation(_:singleValued:)``
     /// maps it (a batch resolves each distinct relation once).
@@ -74,7 +83,10 @@ struct EdgeResolver {
 
         // The same fact, already believed to hold at validFrom: only the provenance grows.
         if let same = versions.first(where: { $0.object == object && $0.covers(validFrom) }) {
-            if let source = assertion.source { try addSource(source, to: same.id) }
+            if let source = assertion.source {
+                try addSource(source, to: same.id)
+                try confirm(same)
+            }
             return .duplicate(same.id)
         }
         guard single else {
@@ -127,8 +139,9 @@ struct EdgeResolver {
             db.cachedStatement(
                 sql: """
                     INSERT INTO edges (namespace, subject_id, relation, object_id, object_value, fact, valid_from,
-                        valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence, attributes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        valid_to, recorded_at, expired_at, end_kind, superseded_by, confidence, attributes,
+                        expires_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """),
             [
                 .text(namespace), .int(draft.subject.rawValue), .text(draft.relation),
@@ -137,8 +150,18 @@ struct EdgeResolver {
                 .int(StoreTime.encode(now)), .int(draft.validTo == nil ? nil : StoreTime.encode(now)),
                 .text(end?.rawValue), .int(supersededBy?.rawValue), .real(draft.confidence),
                 .text(AttributeCoding.encode(draft.attributes)),
+                .int(retention.expiry(of: draft.relation, confirmedAt: now)),
             ])
         return EdgeID(db.lastInsertedRowID)
+    }
+
+    /// A new episode confirmed `edge`: its retention starts again.
+    private func confirm(_ edge: Edge) throws {
+        guard let expiry = retention.expiry(of: edge.relation, confirmedAt: now) else { return }
+        try db.cachedStatement(
+            sql: "UPDATE edges SET expires_at = max(coalesce(expires_at, 0), ?) WHERE id = ?"
+        )
+        .execute(arguments: [expiry, edge.id.rawValue])
     }
 
     /// Ends `edge` at `instant` because `successor` replaced it; an already closed edge keeps the

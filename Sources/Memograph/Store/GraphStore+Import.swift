@@ -100,17 +100,30 @@ struct RowImporter {
         try db.cachedStatement(
             sql: """
                 INSERT INTO edges (id, namespace, subject_id, relation, object_id, object_value, fact, valid_from,
-                    valid_to, recorded_at, expired_at, end_kind, confidence, attributes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    valid_to, recorded_at, expired_at, end_kind, confidence, attributes, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             preservesIDs ? edge.id.rawValue : nil, edge.namespace, edge.subject.rawValue, edge.relation,
             edge.object.entityID?.rawValue, edge.object.literal, edge.fact, StoreTime.encode(edge.validFrom),
             edge.validTo.map(StoreTime.encode), StoreTime.encode(edge.recordedAt),
             edge.expiredAt.map(StoreTime.encode), edge.end?.rawValue, edge.confidence,
-            AttributeCoding.encode(edge.attributes),
+            AttributeCoding.encode(edge.attributes), edge.expiresAt.map(StoreTime.encode),
         ])
         return EdgeID(db.lastInsertedRowID)
+    }
+
+    /// Keeps facts of `relation` (nil: the default) in `namespace` for `seconds`; the imported
+    /// edges carry their own expiry, so nothing is recomputed.
+    func setRetention(_ seconds: Int64, relation: String?, in namespace: String) throws {
+        try GraphStore.validateNamespace(namespace)
+        guard seconds > 0 else {
+            throw MemographError.invalidArgument(field: "seconds", reason: "must be positive")
+        }
+        if let relation { try Self.nonEmpty(relation, field: "relation", maxLength: 200) }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO retention (namespace, relation, seconds) VALUES (?, ?, ?)",
+            arguments: [namespace, relation ?? RetentionSchedule.defaultRelation, seconds])
     }
 
     func link(_ edge: EdgeID, supersededBy successor: EdgeID) throws {

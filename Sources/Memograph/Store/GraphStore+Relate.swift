@@ -17,7 +17,7 @@ extension GraphStore {
     public func relate(_ assertions: [Assertion]) throws -> [RelateOutcome] {
         let now = self.now
         return try database.write { db in
-            let resolver = EdgeResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+            let resolver = try EdgeResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             var relations: [RelationKey: OntologyRules.Relation] = [:]
             return try assertions.map { assertion in
                 let key = RelationKey(written: assertion.relation, singleValued: assertion.singleValued)

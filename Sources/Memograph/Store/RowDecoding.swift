@@ -5,7 +5,7 @@ enum RowDecoding {
     static let edgeColumns = """
         e.id, e.namespace, e.subject_id, e.relation, e.object_id, e.object_value, e.fact, e.valid_from,
         e.valid_to, e.recorded_at, e.expired_at, e.end_kind, e.superseded_by, e.confidence,
-        nullif(e.attributes, '{}')
+        nullif(e.attributes, '{}'), e.expires_at
         """
 
     static func edge(_ row: some StoredColumns) -> Edge {
@@ -18,7 +18,8 @@ enum RowDecoding {
             expiredAt: row.optionalInt64(10).map(StoreTime.decode),
             end: row.optionalText(11).flatMap(EdgeEnd.init(rawValue:)),
             supersededBy: row.optionalInt64(12).map { EdgeID($0) }, confidence: row.double(13),
-            attributes: AttributeCoding.decode(row.optionalText(14)))
+            attributes: AttributeCoding.decode(row.optionalText(14)),
+            expiresAt: row.optionalInt64(15).map(StoreTime.decode))
     }
 
     /// Runs `statement` (selecting ``edgeColumns``) and decodes every row as an edge.

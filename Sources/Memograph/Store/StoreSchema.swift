@@ -119,6 +119,22 @@ enum StoreSchema {
                     CREATE INDEX mentions_by_entity ON mentions(entity_id);
                     """)
         }
+        migrator.registerMigration("v6-retention") { db in
+            // How long facts are kept: per namespace, for one relation or ('') for every relation
+            // without a rule of its own. `expires_at` (system time) is when a fact leaves the
+            // current view; `maintain` purges it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE retention (
+                        namespace TEXT NOT NULL,
+                        relation TEXT NOT NULL,
+                        seconds INTEGER NOT NULL CHECK (seconds > 0),
+                        PRIMARY KEY (namespace, relation)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE edges ADD COLUMN expires_at INTEGER;
+                    CREATE INDEX edges_expiry ON edges(namespace, expires_at) WHERE expires_at IS NOT NULL;
+                    """)
+        }
         return migrator
     }
 }

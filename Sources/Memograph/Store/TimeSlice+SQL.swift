@@ -8,8 +8,11 @@ extension TimeSlice {
         let system = StoreTime.encode(knownAt ?? now)
         let sql = """
             e.recorded_at <= ? AND e.valid_from <= ? AND (e.expired_at IS NULL OR e.expired_at > ? \
-            OR (e.end_kind IN ('superseded', 'ended') AND e.valid_to > ?))
+            OR (e.end_kind IN ('superseded', 'ended') AND e.valid_to > ?)) AND (e.expires_at IS NULL OR e.expires_at > ?)
             """
-        return (sql, [system, event, system, event], [.int(system), .int(event), .int(system), .int(event)])
+        return (
+            sql, [system, event, system, event, system],
+            [.int(system), .int(event), .int(system), .int(event), .int(system)]
+        )
     }
 }

@@ -24,9 +24,10 @@ struct AddCommand: AsyncParsableCommand {
     @Option(help: "The caller's id for the episode, unique in the namespace.") var id: String?
     @Option(
         help:
-            "How facts are extracted: rules (offline, the default) or llm (MEMOGRAPH_LLM_BASE_URL, _MODEL, _API_KEY)."
+            "How facts are extracted: rules (offline, the default) or llm (see --llm-base-url)."
     )
     var extractor: ExtractorChoice = .rules
+    @OptionGroup(title: "LLM extractor") var llm: LLMOptions
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
@@ -41,7 +42,7 @@ struct AddCommand: AsyncParsableCommand {
             scope: about.map(EntityReference.init(parsing:)), externalID: id)
         let graph = try store.open()
         defer { try? graph.close() }
-        let options = IngestOptions(extractor: try extractor.make(ontology: graph.ontology))
+        let options = IngestOptions(extractor: try extractor.make(ontology: graph.ontology, llm: llm))
         let report = try await graph.ingest(episode, options: options)
         let summary = IngestSummary(report)
         if json { return try Output.json(summary) }

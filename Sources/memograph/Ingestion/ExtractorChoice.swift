@@ -7,10 +7,11 @@ enum ExtractorChoice: String, ExpressibleByArgument, CaseIterable {
     case rules
     case llm
 
-    func make(ontology: Ontology?) throws -> any Extractor {
+    func make(ontology: Ontology?, llm: LLMOptions) throws -> any Extractor {
         switch self {
         case .rules: try RuleExtractor(ontology: ontology)
-        case .llm: LLMExtractor(configuration: try .fromEnvironment(), ontology: ontology)
+        case .llm:
+            LLMExtractor(configuration: try .fromEnvironment(overriding: llm.overrides), ontology: ontology)
         }
     }
 }

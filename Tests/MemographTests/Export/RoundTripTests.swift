@@ -59,17 +59,20 @@ import Testing
         #expect(Array(first) == Array(second))
     }
 
-    @Test func jsonlCarriesIngestionMentions() async throws {
+    @Test func jsonlCarriesIngestionMentionsAndRetention() async throws {
         let fixture = try ExportFixture()
         let report = try await fixture.store.ingest(
             text: "Ada now reports to Lin, and Lin maintains the billing service", speaker: "Ada",
             occurredAt: day(20))
         #expect(report.resolutions.count >= 2)
+        try fixture.store.setRetention(30 * 86_400, relation: "reportsTo")
         let path = fixture.file("backup.jsonl")
         try ExportFixture.writing(path) { try fixture.store.exportJSONL(to: $0) }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         let mentions = lines.filter { $0.contains("\"kind\":\"mention\"") }
         #expect(mentions.count == Set(report.resolutions.map(\.entity)).count)
+        #expect(lines.filter { $0.contains("\"kind\":\"retention\"") }.count == 1)
+        #expect(lines.filter { $0.contains("\"expiresAt\"") }.count >= 1)
 
         let target = try ExportFixture.emptyStore()
         try target.store.importJSONL(from: path)

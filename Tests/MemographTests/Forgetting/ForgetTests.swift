@@ -75,9 +75,14 @@ import Testing
         let two = try await store.ingest(
             text: "@ada is on the platform team. @ada uses Vim.", occurredAt: day(3))
         #expect(try store.findEntities(named: "Ada Lovelace").count == 1)
+        let loop = try store.relate("Person:ada", "knows", "Ada Lovelace").edgeID
         let merged = try store.merge("Ada Lovelace", "Person:ada")
         #expect(merged.aliases == ["@ada", "ada"])
         #expect(try GraphDump.facts(store) == ["Ada Lovelace memberOf platform", "Ada Lovelace uses Vim"])
+        // The fact between the two would be a loop: withdrawn, kept in history.
+        let withdrawn = try store.history(of: "Ada Lovelace", relation: "knows")
+        #expect(withdrawn.map(\.edge.id) == [loop])
+        #expect(withdrawn.first?.edge.end == .withdrawn)
         #expect(
             try store.facts(about: "Ada Lovelace", relation: "memberOf").first?.sources == [
                 one.episode.id, two.episode.id,

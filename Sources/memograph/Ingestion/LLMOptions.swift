@@ -1,0 +1,27 @@
+import ArgumentParser
+import MemographLLM
+
+/// `--llm-base-url`, `--llm-model`, `--llm-api-key`, `--llm-timeout`: the chat-completions
+/// endpoint of `--extractor llm`, each winning over its `MEMOGRAPH_LLM_…` variable.
+struct LLMOptions: ParsableArguments {
+    @Option(
+        name: .customLong("llm-base-url"),
+        help: "OpenAI-compatible API root, e.g. http://localhost:11434/v1 (or MEMOGRAPH_LLM_BASE_URL).")
+    var llmBaseURL: String?
+    @Option(
+        name: .customLong("llm-model"),
+        help: "Model name the server knows, e.g. qwen3:8b (or MEMOGRAPH_LLM_MODEL).")
+    var llmModel: String?
+    @Option(
+        name: .customLong("llm-api-key"),
+        help: "Bearer token (or MEMOGRAPH_LLM_API_KEY, which keeps it out of the process list).")
+    var llmAPIKey: String?
+    @Option(name: .customLong("llm-timeout"), help: "Seconds one request may take (default 120).")
+    var llmTimeout: Double?
+
+    var overrides: LLMExtractor.Configuration.Overrides {
+        LLMExtractor.Configuration.Overrides(
+            baseURL: llmBaseURL, model: llmModel, apiKey: llmAPIKey,
+            timeout: llmTimeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+    }
+}
