@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The BERT encoder forward pass followed by mean pooling and L2 normalisation.
 ///
 /// A batch is packed: the tokens of all its sequences are stacked into one matrix with no
@@ -9,8 +11,11 @@ struct BertEncoder: Sendable {
     let configuration: BertConfiguration
 
     /// Sentence embeddings of `sequences` (token ids with `[CLS]`/`[SEP]`, each at most
-    /// `maxPositions` long and with ids below the vocabulary size).
-    func embed(_ sequences: [[Int32]]) -> [[Float]] {
+    /// `maxPositions` long and with ids below the vocabulary size). With `parts` above 1, each
+    /// dense product is cut into that many column blocks run on as many threads: for a few
+    /// tokens BLAS time goes to packing the weights, which a single-threaded product cannot
+    /// share between cores.
+    func embed(_ sequences: [[Int32]], parts: Int = 1) -> [[Float]] {
         let h = configuration.hiddenSize
         let ffn = configuration.intermediateSize
         let tokenCount = sequences.reduce(0) { $0 + $1.count }
@@ -33,35 +38,26 @@ struct BertEncoder: Sendable {
         embedTokens(sequences, into: hidden)
         for layer in weights.layers {
             MatrixProduct.broadcastRows(layer.qkvBias, width: 3 * h, into: qkv, rowCount: tokenCount)
-            MatrixProduct.multiply(
-                hidden, lda: h, layer.qkvWeight, ldb: 3 * h, into: qkv, ldc: 3 * h, m: tokenCount, n: 3 * h,
-                k: h,
-                beta: 1)
+            dense(hidden, k: h, layer.qkvWeight, n: 3 * h, into: qkv, m: tokenCount, parts: parts)
             for (index, sequence) in sequences.enumerated() {
                 attend(
                     qkv: qkv + offsets[index] * 3 * h, length: sequence.count, scores: scores,
                     into: context + offsets[index] * h)
             }
             addRows(layer.attentionOutputBias, to: hidden, into: attended, rowCount: tokenCount, width: h)
-            MatrixProduct.multiply(
-                context, lda: h, layer.attentionOutputWeight, ldb: h, into: attended, ldc: h, m: tokenCount,
-                n: h,
-                k: h, beta: 1)
+            dense(
+                context, k: h, layer.attentionOutputWeight, n: h, into: attended, m: tokenCount, parts: parts)
             LayerNorm.apply(
                 attended, rowCount: tokenCount, width: h, gamma: layer.attentionNormGamma,
                 beta: layer.attentionNormBeta, epsilon: configuration.layerNormEpsilon)
             MatrixProduct.broadcastRows(
                 layer.intermediateBias, width: ffn, into: intermediate, rowCount: tokenCount)
-            MatrixProduct.multiply(
-                attended, lda: h, layer.intermediateWeight, ldb: ffn, into: intermediate, ldc: ffn,
-                m: tokenCount,
-                n: ffn, k: h, beta: 1)
+            dense(
+                attended, k: h, layer.intermediateWeight, n: ffn, into: intermediate, m: tokenCount,
+                parts: parts)
             GELU.apply(intermediate, count: tokenCount * ffn)
             addRows(layer.outputBias, to: attended, into: hidden, rowCount: tokenCount, width: h)
-            MatrixProduct.multiply(
-                intermediate, lda: ffn, layer.outputWeight, ldb: h, into: hidden, ldc: h, m: tokenCount,
-                n: h,
-                k: ffn, beta: 1)
+            dense(intermediate, k: ffn, layer.outputWeight, n: h, into: hidden, m: tokenCount, parts: parts)
             LayerNorm.apply(
                 hidden, rowCount: tokenCount, width: h, gamma: layer.outputNormGamma,
                 beta: layer.outputNormBeta,
@@ -69,6 +65,28 @@ struct BertEncoder: Sendable {
         }
         return sequences.indices.map { index in
             meanPooledUnitVector(hidden + offsets[index] * h, rowCount: sequences[index].count, width: h)
+        }
+    }
+
+    /// `output += input · weight` (input m×k, weight k×n, output m×n, all row-major), split
+    /// into `parts` column blocks on as many threads.
+    private func dense(
+        _ input: UnsafePointer<Float>, k: Int, _ weight: UnsafePointer<Float>, n: Int,
+        into output: UnsafeMutablePointer<Float>, m: Int, parts: Int
+    ) {
+        guard parts > 1 else {
+            return MatrixProduct.multiply(
+                input, lda: k, weight, ldb: n, into: output, ldc: n, m: m, n: n, k: k, beta: 1)
+        }
+        let block = (n + parts - 1) / parts
+        nonisolated(unsafe) let (input, weight, output) = (input, weight, output)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let start = part * block
+            let width = min(block, n - start)
+            guard width > 0 else { return }
+            MatrixProduct.multiply(
+                input, lda: k, weight + start, ldb: n, into: output + start, ldc: n, m: m, n: width, k: k,
+                beta: 1)
         }
     }
 

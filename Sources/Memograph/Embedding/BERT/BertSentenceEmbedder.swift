@@ -101,10 +101,13 @@ public final class BertSentenceEmbedder: Embedder {
         results.initialize(repeating: [])
         defer { results.deallocate() }
         let encoder = self.encoder
+        // One short batch (a query) cannot keep the cores busy by batches: its products are
+        // split by columns instead.
+        let parts = workers == 1 && tokenCount < Self.minTokensForThreadedProducts ? cores : 1
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for batch in stride(from: worker, to: batches.count, by: workers) {
                 let members = batches[batch]
-                let vectors = encoder.embed(members.map { sequences[$0] })
+                let vectors = encoder.embed(members.map { sequences[$0] }, parts: parts)
                 for (member, vector) in zip(members, vectors) { results[member] = vector }
             }
         }
