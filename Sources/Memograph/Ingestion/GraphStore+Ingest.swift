@@ -35,27 +35,41 @@ extension GraphStore {
 
         // What each episode yields against the store as it is now: the final extraction for a
         // model-backed extractor, a preview of the names to embed for an offline one.
+        // An offline extractor is deterministic: when the write transaction sees the entities its
+        // preview saw, the preview is the final extraction.
+        // The names to embed are looked up in the same read as the previews.
         var previews: [(scope: [KnownEntity], extraction: Extraction, error: String?)] = []
+        var previewed: [[KnownEntity]] = []
+        var names = NamesToEmbed()
         if let synchronous, options.embedder != nil {
-            previews = try await database.read { db in
-                try drafts.map { draft in
+            let looked = try await database.read { db in
+                let looked = try drafts.map { draft in
                     let (scope, known) = try lookUp(draft, db: db)
-                    return (scope, synchronous.extractNow(context(draft, scope: scope, known: known)), nil)
+                    return (scope, known, synchronous.extractNow(context(draft, scope: scope, known: known)))
                 }
+                let all = Extraction(entities: looked.flatMap(\.2.entities), facts: looked.flatMap(\.2.facts))
+                return (looked, try namesToEmbed(all, db: db, now: now))
             }
-        } else if synchronous == nil {
+            previews = looked.0.map { (scope: $0.0, extraction: $0.2, error: nil) }
+            previewed = looked.0.map { $0.1 }
+            names = looked.1
+        }
+        if synchronous == nil {
             for draft in drafts {
                 let (scope, known) = try await database.read { db in try lookUp(draft, db: db) }
                 previews.append(
                     try await extract(with: extractor, context(draft, scope: scope, known: known), scope))
             }
+            if options.embedder != nil {
+                let all = Extraction(
+                    entities: previews.flatMap(\.extraction.entities),
+                    facts: previews.flatMap(\.extraction.facts))
+                names = try await database.read { db in try namesToEmbed(all, db: db, now: now) }
+            }
         }
         let extracted = previews
-        let vectors = try await candidateVectors(
-            Extraction(
-                entities: previews.flatMap(\.extraction.entities), facts: previews.flatMap(\.extraction.facts)
-            ),
-            embedder: options.embedder)
+        let seen = previewed
+        let vectors = try await embed(names, with: options.embedder)
         return try await database.write { db in
             try drafts.enumerated().map { index, draft in
                 guard let synchronous else {
@@ -68,8 +82,13 @@ extension GraphStore {
                 }
                 // An offline extractor runs inside the write transaction, after the earlier episodes.
                 let (scope, known) = try lookUp(draft, db: db)
+                let reusable =
+                    seen.indices.contains(index) && seen[index] == known && extracted[index].scope == scope
                 return try write(
-                    draft, extraction: synchronous.extractNow(context(draft, scope: scope, known: known)),
+                    draft,
+                    extraction: reusable
+                        ? extracted[index].extraction
+                        : synchronous.extractNow(context(draft, scope: scope, known: known)),
                     extractor: extractor.name, extractionError: nil, scope: scope, vectors: vectors,
                     options: options, db: db)
             }
@@ -194,44 +213,52 @@ extension GraphStore {
             options: options)
     }
 
-    /// Vectors of the candidate names that match no entity by name or alias (those are the only
-    /// ones similarity may resolve), when an embedder is given.
-    private func candidateVectors(_ extraction: Extraction, embedder: (any Embedder)?) async throws
-        -> [String: [Float]]
-    {
-        guard let embedder else { return [:] }
-        if let recorded = try embeddingModel(), recorded != embedder.modelIdentity {
-            throw MemographError.embeddingModelMismatch(recorded: recorded, given: embedder.modelIdentity)
-        }
+    /// The candidate names to embed for similarity resolution, and the model the store's vectors
+    /// come from.
+    private struct NamesToEmbed {
+        var unmatched: [(key: String, text: String)] = []
+        var recordedModel: String?
+    }
+
+    /// The candidate names that match no entity by name or alias: the only ones similarity may
+    /// resolve.
+    private func namesToEmbed(_ extraction: Extraction, db: Database, now: Date) throws -> NamesToEmbed {
         var names = extraction.entities.map { ($0.name, $0.type) }
         for fact in extraction.facts {
             names.append((fact.subjectName, fact.subjectType))
             if case .entity(let name, let type) = fact.object { names.append((name, type)) }
         }
-        let now = self.now
-        let candidates = names
-        let unmatched: [(key: String, text: String)] = try await database.read { db in
-            let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
-            var seen = Set<String>()
-            return try candidates.compactMap { name, written in
-                let type = (try? ontologyRules.type(written).name) ?? OntologyRules.topType
-                let key = CandidateResolver.key(name, type)
-                guard type != OntologyRules.topType, seen.insert(key).inserted,
-                    try entities.findIDs(.name(name, type: nil)).isEmpty
-                else { return nil }
-                return (key, "\(name) (\(type))")
-            }
+        let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+        var seen = Set<String>()
+        let unmatched: [(key: String, text: String)] = try names.compactMap { name, written in
+            let type = (try? ontologyRules.type(written).name) ?? OntologyRules.topType
+            let key = CandidateResolver.key(name, type)
+            guard type != OntologyRules.topType, seen.insert(key).inserted,
+                try entities.findIDs(.name(name, type: nil)).isEmpty
+            else { return nil }
+            return (key, "\(name) (\(type))")
         }
-        guard !unmatched.isEmpty else { return [:] }
-        let vectors = try await embedder.embed(unmatched.map(\.text))
-        guard vectors.count == unmatched.count else {
+        return NamesToEmbed(unmatched: unmatched, recordedModel: try Self.embeddingModel(db))
+    }
+
+    /// Embeds `names` with `embedder`, refusing a model other than the store's.
+    private func embed(_ names: NamesToEmbed, with embedder: (any Embedder)?) async throws -> [String:
+        [Float]]
+    {
+        guard let embedder else { return [:] }
+        if let recorded = names.recordedModel, recorded != embedder.modelIdentity {
+            throw MemographError.embeddingModelMismatch(recorded: recorded, given: embedder.modelIdentity)
+        }
+        guard !names.unmatched.isEmpty else { return [:] }
+        let vectors = try await embedder.embed(names.unmatched.map(\.text))
+        guard vectors.count == names.unmatched.count else {
             throw MemographError.invalidArgument(
                 field: "embedder",
                 reason:
-                    "\(embedder.modelIdentity) returned \(vectors.count) vectors for \(unmatched.count) texts"
+                    "\(embedder.modelIdentity) returned \(vectors.count) vectors for \(names.unmatched.count) texts"
             )
         }
-        return Dictionary(zip(unmatched.map(\.key), vectors), uniquingKeysWith: { first, _ in first })
+        return Dictionary(zip(names.unmatched.map(\.key), vectors), uniquingKeysWith: { first, _ in first })
     }
 
     /// The texts an extractor reads, each with the person "I" refers to.

@@ -17,10 +17,12 @@ extension GraphStore {
 
     /// The embedding model the store's vectors come from, or nil before anything was embedded.
     public func embeddingModel() throws -> String? {
-        try database.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT value FROM store_info WHERE key = ?", arguments: [Self.modelKey])
-        }
+        try database.read(Self.embeddingModel)
+    }
+
+    static func embeddingModel(_ db: Database) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT value FROM store_info WHERE key = ?"), arguments: [modelKey])
     }
 
     /// Embeds the entities, facts and episodes of this namespace that have no vector yet, and
