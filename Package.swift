@@ -23,6 +23,7 @@ let package = Package(
             name: "CBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .target(name: "CMemographKernels"),
         .target(
             name: "MemographOntologies",
             path: "Ontologies",
@@ -35,7 +36,7 @@ let package = Package(
                 "MemographOntologies",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                "CLibXML2",
+                "CLibXML2", "CMemographKernels",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -3,18 +3,26 @@ import Foundation
 /// Vectors are stored as little-endian 32-bit floats, one after the other.
 enum VectorCoding {
     static func encode(_ vector: [Float]) -> Data {
-        var data = Data(capacity: vector.count * 4)
-        for value in vector {
-            withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        var data = Data(count: vector.count * 4)
+        data.withUnsafeMutableBytes { bytes in
+            for (index, value) in vector.enumerated() {
+                bytes.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: index * 4, as: UInt32.self)
+            }
         }
         return data
     }
 
+    /// The floats in `data`; trailing bytes that do not make a whole float are ignored.
     static func decode(_ data: Data) -> [Float] {
-        stride(from: 0, to: data.count - data.count % 4, by: 4).map { offset in
-            let bits = data[data.startIndex + offset..<data.startIndex + offset + 4].enumerated()
-                .reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
-            return Float(bitPattern: bits)
+        let count = data.count / 4
+        return data.withUnsafeBytes { bytes in
+            [Float](unsafeUninitializedCapacity: count) { floats, initialized in
+                for index in 0..<count {
+                    let bits = bytes.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)
+                    floats[index] = Float(bitPattern: UInt32(littleEndian: bits))
+                }
+                initialized = count
+            }
         }
     }
 }

@@ -9,7 +9,12 @@ import Testing
         let index = try ExactVectorIndex(
             dimension: 64, entries: vectors.enumerated().map { (Int64($0.offset + 1), $0.element) })
         let query = try await embedder.embed("topic 3 colour 2")
-        let expected = vectors.enumerated()
+        // The index holds half-precision vectors: each within 2⁻¹¹ (relative) of the original.
+        let stored = try (1...300).map { try #require(index.vector(of: Int64($0))) }
+        for (kept, original) in zip(stored, vectors) {
+            #expect(zip(kept, original).allSatisfy { abs($0 - $1) <= abs($1) / 2048 })
+        }
+        let expected = stored.enumerated()
             .map {
                 (
                     id: Int64($0.offset + 1),
@@ -21,9 +26,39 @@ import Testing
         let found = index.nearest(to: query, k: 10)
         #expect(found.map(\.id) == expected.map(\.id))
         for (hit, want) in zip(found, expected) { #expect(abs(hit.score - want.score) < 1e-4) }
-        #expect(index.vector(of: 5) == vectors[4])
+        #expect(index.vector(of: 301) == nil)
         #expect(index.nearest(to: query, k: 0).isEmpty)
         #expect(index.nearest(to: [1, 2], k: 3).isEmpty)
+    }
+
+    @Test func aLargeIndexScannedOnAllCoresRanksLikeOneScan() throws {
+        // Rows past the threaded-scan threshold, with a dimension that is not a multiple of 16.
+        let dimension = 37
+        let count = ExactVectorIndex.rowsPerThreadedScan + 1_001
+        var generator = SplitMix(seed: 7)
+        var entries: [(id: Int64, vector: [Float])] = []
+        for row in 0..<count {
+            var vector: [Float] = []
+            for _ in 0..<dimension { vector.append(Float(generator.unit()) - 0.5) }
+            entries.append((Int64(row), vector))
+        }
+        let index = try ExactVectorIndex(dimension: dimension, entries: entries)
+        let query: [Float] = (0..<dimension).map { Float($0 % 5) - 2 }
+        var scores: [Float] = []
+        for row in 0..<count {
+            let stored = try #require(index.vector(of: Int64(row)))
+            scores.append(zip(stored, query).reduce(Float(0)) { $0 + $1.0 * $1.1 })
+        }
+        let best: [Int64] = scores.indices
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            .prefix(25).map { Int64($0) }
+        let found: [VectorMatch] = index.nearest(to: query, k: 25)
+        #expect(found.map(\.id) == best)
+        // The last row sits in the last slice: a scan that skipped it would miss this vector.
+        var planted = entries
+        planted[count - 1].vector = query
+        let plantedIndex = try ExactVectorIndex(dimension: dimension, entries: planted)
+        #expect(plantedIndex.nearest(to: query, k: 1).first?.id == Int64(count - 1))
     }
 
     @Test func vectorsOfTheWrongLengthAreRefused() {
@@ -32,4 +67,22 @@ import Testing
             try ExactVectorIndex(dimension: 3, entries: [(7, [1, 0])])
         }
     }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform value in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

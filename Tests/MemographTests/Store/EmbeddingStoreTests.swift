@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Memograph
 import Testing
 
@@ -23,6 +24,16 @@ import Testing
         let expected = try await embedder.embed("Ada maintains api")
         let reopened = try GraphStore(path: fixture.path)
         #expect(try reopened.vector(for: .edge(fact.edgeID)) == expected)
+        // On disk: little-endian 32-bit floats, one after the other.
+        let blob = try await DatabaseQueue(path: fixture.path).read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT vector FROM embeddings WHERE owner_kind = 'edge' AND owner_id = ?",
+                arguments: [fact.edgeID.rawValue])
+        }
+        let bytes = expected.flatMap { value in
+            withUnsafeBytes(of: value.bitPattern.littleEndian) { Array($0) }
+        }
+        #expect(blob.map(Array.init) == bytes)
         let portFact = try #require(try reopened.facts(about: "Service:api", relation: "listensOnPort").first)
         let portVector = try #require(try reopened.vector(for: .edge(portFact.edge.id)))
         #expect(portVector == (try await embedder.embed("api listens on port 9090")))
