@@ -94,5 +94,10 @@ import Testing
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--llm-base-url"))
         #expect(try cli.run(["stats", "--json"]).stdout.contains("\"episodes\" : 0"))
+        for timeout in ["nan", "1e300", "-1"] {
+            let refused = try cli.run(["add", "x", "--extractor", "llm", "--llm-timeout=\(timeout)"])
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("--llm-timeout must be between 0 and 86400 seconds"))
+        }
     }
 }

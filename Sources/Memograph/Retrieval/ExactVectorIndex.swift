@@ -15,7 +15,7 @@ public struct ExactVectorIndex: VectorIndex {
     private let positions: [Int64: Int]
 
     /// Indexes with at least this many rows are scanned in one slice per core.
-    public static let rowsPerThreadedScan = 16_384
+    public static let rowsPerThreadedScan = 4_096
 
     /// Builds the index from `(id, vector)` pairs; vectors of another length than `dimension`
     /// are refused.

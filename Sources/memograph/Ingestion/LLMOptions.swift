@@ -19,6 +19,12 @@ struct LLMOptions: ParsableArguments {
     @Option(name: .customLong("llm-timeout"), help: "Seconds one request may take (default 120).")
     var llmTimeout: Double?
 
+    func validate() throws {
+        if let llmTimeout, !(llmTimeout > 0 && llmTimeout <= 86_400) {
+            throw ValidationError("--llm-timeout must be between 0 and 86400 seconds, not \(llmTimeout)")
+        }
+    }
+
     var overrides: LLMExtractor.Configuration.Overrides {
         LLMExtractor.Configuration.Overrides(
             baseURL: llmBaseURL, model: llmModel, apiKey: llmAPIKey,
