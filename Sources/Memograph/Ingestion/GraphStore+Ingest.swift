@@ -34,10 +34,9 @@ extension GraphStore {
         let synchronous = extractor as? any SynchronousExtractor
 
         // What each episode yields against the store as it is now: the final extraction for a
-        // model-backed extractor, a preview of the names to embed for an offline one.
-        // An offline extractor is deterministic: when the write transaction sees the entities its
-        // preview saw, the preview is the final extraction.
-        // The names to embed are looked up in the same read as the previews.
+        // model-backed extractor, a preview of the names to embed for an offline one (which is
+        // deterministic, so when the write transaction sees the entities its preview saw, the
+        // preview is the final extraction). The names to embed are looked up in the same read.
         var previews: [(scope: [KnownEntity], extraction: Extraction, error: String?)] = []
         var previewed: [[KnownEntity]] = []
         var names = NamesToEmbed()

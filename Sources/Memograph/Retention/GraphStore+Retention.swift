@@ -10,11 +10,13 @@ extension GraphStore {
     /// is purged by ``maintain(vacuum:)``. Use it for memory that should fade (session
     /// preferences, device states) or for a data-retention policy.
     ///
-    /// - Throws: ``MemographError/invalidArgument(field:reason:)`` for a non-positive duration,
+    /// - Throws: ``MemographError/invalidArgument(field:reason:)`` for a duration that is not
+    ///   positive or is over ``RetentionRule/maximumSeconds``,
     ///   ``MemographError/unknownRelation(_:suggestions:)`` for a relation the ontology lacks.
     public func setRetention(_ seconds: Int64?, relation: String? = nil) throws {
-        if let seconds, seconds <= 0 {
-            throw MemographError.invalidArgument(field: "retention", reason: "must be a positive duration")
+        if let seconds, !(1...RetentionRule.maximumSeconds).contains(seconds) {
+            throw MemographError.invalidArgument(
+                field: "retention", reason: "must be a positive duration of at most 1,000 years")
         }
         let name =
             try relation.map { try ontologyRules.relation($0).name } ?? RetentionSchedule.defaultRelation

@@ -9,6 +9,9 @@ public struct RetentionRule: Hashable, Sendable, Codable {
     /// How long a fact is kept after its last confirmation.
     public var seconds: Int64
 
+    /// The longest rule: a thousand years.
+    public static let maximumSeconds: Int64 = 1_000 * 365 * 86_400
+
     public init(relation: String?, seconds: Int64) {
         self.relation = relation
         self.seconds = seconds
@@ -32,7 +35,7 @@ extension RetentionRule {
                 field: field, reason: "'\(text)' is not a duration such as 90s, 45m, 12h, 30d or 2w")
         }
         let (product, overflow) = count.multipliedReportingOverflow(by: unit.seconds)
-        guard !overflow, product <= Int64.max / 1_000_000 / 2 else {
+        guard !overflow, product <= maximumSeconds else {
             throw MemographError.invalidArgument(field: field, reason: "'\(text)' is too long")
         }
         return product

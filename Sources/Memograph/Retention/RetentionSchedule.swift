@@ -20,8 +20,6 @@ struct RetentionSchedule {
         self.byRelation = byRelation
     }
 
-    var isEmpty: Bool { fallback == nil && byRelation.isEmpty }
-
     /// When a fact of `relation` confirmed at `instant` expires, in stored microseconds; nil
     /// when no rule applies.
     func expiry(of relation: String, confirmedAt instant: Date) -> Int64? {

@@ -117,8 +117,9 @@ struct RowImporter {
     /// edges carry their own expiry, so nothing is recomputed.
     func setRetention(_ seconds: Int64, relation: String?, in namespace: String) throws {
         try GraphStore.validateNamespace(namespace)
-        guard seconds > 0 else {
-            throw MemographError.invalidArgument(field: "seconds", reason: "must be positive")
+        guard (1...RetentionRule.maximumSeconds).contains(seconds) else {
+            throw MemographError.invalidArgument(
+                field: "seconds", reason: "must be between 1 and \(RetentionRule.maximumSeconds)")
         }
         if let relation { try Self.nonEmpty(relation, field: "relation", maxLength: 200) }
         try db.execute(

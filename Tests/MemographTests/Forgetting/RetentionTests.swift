@@ -80,9 +80,12 @@ import Testing
         let fixture = try populated()
         let store = fixture.store
         let before = try fixture.snapshot()
-        #expect(
-            throws: MemographError.invalidArgument(field: "retention", reason: "must be a positive duration")
-        ) { try store.setRetention(0) }
+        for seconds: Int64 in [0, -5, RetentionRule.maximumSeconds + 1, .max] {
+            #expect(
+                throws: MemographError.invalidArgument(
+                    field: "retention", reason: "must be a positive duration of at most 1,000 years")
+            ) { try store.setRetention(seconds) }
+        }
         #expect(throws: MemographError.self) { try store.setRetention(60, relation: "likesTooMuch") }
         #expect(try fixture.snapshot() == before)
     }
