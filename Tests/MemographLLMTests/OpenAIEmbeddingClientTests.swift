@@ -154,6 +154,12 @@ struct OpenAIEmbeddingClientTests {
                 return
             }
         }
+        // On a loaded machine the client can give up before the server thread has read the
+        // request, which still sits in the socket: wait for it rather than race it.
+        let deadline = ContinuousClock.now + .seconds(5)
+        while server.requests.isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         #expect(server.requests.count >= 1)
     }
 
