@@ -105,17 +105,7 @@ extension GraphStore {
         for edge in edges.sorted(by: { $0.id > $1.id }) {
             if let current = try? loadEdge(edge.id, db: db) { try repair.bridge(over: current) }
         }
-        let edgeList = IDList.json(edgeIDs.map(\.rawValue))
-        try db.execute(
-            sql:
-                "UPDATE edges SET superseded_by = NULL WHERE superseded_by IN (SELECT value FROM json_each(?))",
-            arguments: [edgeList])
-        try db.execute(
-            sql:
-                "DELETE FROM embeddings WHERE owner_kind = 'edge' AND owner_id IN (SELECT value FROM json_each(?))",
-            arguments: [edgeList])
-        try db.execute(
-            sql: "DELETE FROM edges WHERE id IN (SELECT value FROM json_each(?))", arguments: [edgeList])
+        try deleteEdges(edgeIDs.map(\.rawValue), db: db)
         report.edges = edgeIDs.count
 
         for episode in about.sorted() {

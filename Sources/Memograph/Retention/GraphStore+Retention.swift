@@ -58,17 +58,7 @@ extension GraphStore {
             let expired = try Int64.fetchAll(
                 db, sql: "SELECT id FROM edges WHERE namespace = ? AND expires_at <= ?",
                 arguments: [namespace, now])
-            let list = IDList.json(expired)
-            try db.execute(
-                sql:
-                    "UPDATE edges SET superseded_by = NULL WHERE superseded_by IN (SELECT value FROM json_each(?))",
-                arguments: [list])
-            try db.execute(
-                sql:
-                    "DELETE FROM embeddings WHERE owner_kind = 'edge' AND owner_id IN (SELECT value FROM json_each(?))",
-                arguments: [list])
-            try db.execute(
-                sql: "DELETE FROM edges WHERE id IN (SELECT value FROM json_each(?))", arguments: [list])
+            try deleteEdges(expired, db: db)
             return MaintenanceReport(expiredEdges: expired.count, vacuumed: false)
         }
         try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA optimize") }

@@ -81,14 +81,24 @@ extension GraphStore {
         try database.write { db in
             let edge = try loadEdge(id, db: db)
             try TimelineRepair(db: db, now: now).bridge(over: edge)
-            try db.execute(
-                sql: "UPDATE edges SET superseded_by = NULL WHERE superseded_by = ?", arguments: [id.rawValue]
-            )
-            try db.execute(sql: "DELETE FROM edges WHERE id = ?", arguments: [id.rawValue])
-            try db.execute(
-                sql: "DELETE FROM embeddings WHERE owner_kind = 'edge' AND owner_id = ?",
-                arguments: [id.rawValue])
+            try deleteEdges([id.rawValue], db: db)
         }
+    }
+
+    /// Deletes edges physically with their provenance (by cascade), vectors and search rows (by
+    /// trigger); links from other edges to them are cleared. Timelines are the caller's concern.
+    func deleteEdges(_ ids: [Int64], db: Database) throws {
+        let list = IDList.json(ids)
+        try db.execute(
+            sql:
+                "UPDATE edges SET superseded_by = NULL WHERE superseded_by IN (SELECT value FROM json_each(?))",
+            arguments: [list])
+        try db.execute(
+            sql:
+                "DELETE FROM embeddings WHERE owner_kind = 'edge' AND owner_id IN (SELECT value FROM json_each(?))",
+            arguments: [list])
+        try db.execute(
+            sql: "DELETE FROM edges WHERE id IN (SELECT value FROM json_each(?))", arguments: [list])
     }
 
     /// A relation as written in an assertion, with the caller's single-valued override.

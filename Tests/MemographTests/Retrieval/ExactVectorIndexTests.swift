@@ -1,3 +1,4 @@
+import Foundation
 import Memograph
 import Testing
 
@@ -35,11 +36,10 @@ import Testing
         // Rows past the threaded-scan threshold, with a dimension that is not a multiple of 16.
         let dimension = 37
         let count = ExactVectorIndex.rowsPerThreadedScan + 1_001
-        var generator = SplitMix(seed: 7)
+        // Deterministic values in [-0.5, 0.5] that vary irregularly across rows and columns.
         var entries: [(id: Int64, vector: [Float])] = []
         for row in 0..<count {
-            var vector: [Float] = []
-            for _ in 0..<dimension { vector.append(Float(generator.unit()) - 0.5) }
+            let vector = (0..<dimension).map { column in 0.5 * sin(Float(row * 7_919 + column * 104_729)) }
             entries.append((Int64(row), vector))
         }
         let index = try ExactVectorIndex(dimension: dimension, entries: entries)
@@ -67,22 +67,4 @@ import Testing
             try ExactVectorIndex(dimension: 3, entries: [(7, [1, 0])])
         }
     }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform value in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
