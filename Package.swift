@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(
             name: "MemographTests",
-            dependencies: ["Memograph", "CLibXML2", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Memograph", "CLibXML2", "CMemographKernels", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Ingestion/Fixtures"]
         ),
         .testTarget(

@@ -77,7 +77,7 @@ import Testing
         let fixture = try StoreFixture()
         let path = fixture.directory.appendingPathComponent("notes.txt").path
         let bytes = Data("these are my notes, not a database\n".utf8 + Data(repeating: 7, count: 4096))
-        FileManager.default.createFile(atPath: path, contents: bytes)
+        _ = FileManager.default.createFile(atPath: path, contents: bytes)
         #expect {
             try GraphStore(path: path)
         } throws: { error in

@@ -11,11 +11,11 @@ struct BertEncoder: Sendable {
     let configuration: BertConfiguration
 
     /// Sentence embeddings of `sequences` (token ids with `[CLS]`/`[SEP]`, each at most
-    /// `maxPositions` long and with ids below the vocabulary size). With `parts` above 1, each
-    /// dense product is cut into that many column blocks run on as many threads: for a few
-    /// tokens BLAS time goes to packing the weights, which a single-threaded product cannot
-    /// share between cores.
-    func embed(_ sequences: [[Int32]], parts: Int = 1) -> [[Float]] {
+    /// `maxPositions` long and with ids below the vocabulary size). With `queryThreads`, the
+    /// dense products run on the half-precision panels, split by columns over that many
+    /// threads: for a few tokens, BLAS spends as long packing the weights as multiplying, and a
+    /// single-threaded product cannot share a query between cores.
+    func embed(_ sequences: [[Int32]], queryThreads: Int? = nil) -> [[Float]] {
         let h = configuration.hiddenSize
         let ffn = configuration.intermediateSize
         let tokenCount = sequences.reduce(0) { $0 + $1.count }
@@ -38,7 +38,7 @@ struct BertEncoder: Sendable {
         embedTokens(sequences, into: hidden)
         for layer in weights.layers {
             MatrixProduct.broadcastRows(layer.qkvBias, width: 3 * h, into: qkv, rowCount: tokenCount)
-            dense(hidden, k: h, layer.qkvWeight, n: 3 * h, into: qkv, m: tokenCount, parts: parts)
+            dense(hidden, k: h, layer.qkvWeight, n: 3 * h, into: qkv, m: tokenCount, threads: queryThreads)
             for (index, sequence) in sequences.enumerated() {
                 attend(
                     qkv: qkv + offsets[index] * 3 * h, length: sequence.count, scores: scores,
@@ -46,7 +46,8 @@ struct BertEncoder: Sendable {
             }
             addRows(layer.attentionOutputBias, to: hidden, into: attended, rowCount: tokenCount, width: h)
             dense(
-                context, k: h, layer.attentionOutputWeight, n: h, into: attended, m: tokenCount, parts: parts)
+                context, k: h, layer.attentionOutputWeight, n: h, into: attended, m: tokenCount,
+                threads: queryThreads)
             LayerNorm.apply(
                 attended, rowCount: tokenCount, width: h, gamma: layer.attentionNormGamma,
                 beta: layer.attentionNormBeta, epsilon: configuration.layerNormEpsilon)
@@ -54,10 +55,12 @@ struct BertEncoder: Sendable {
                 layer.intermediateBias, width: ffn, into: intermediate, rowCount: tokenCount)
             dense(
                 attended, k: h, layer.intermediateWeight, n: ffn, into: intermediate, m: tokenCount,
-                parts: parts)
+                threads: queryThreads)
             GELU.apply(intermediate, count: tokenCount * ffn)
             addRows(layer.outputBias, to: attended, into: hidden, rowCount: tokenCount, width: h)
-            dense(intermediate, k: ffn, layer.outputWeight, n: h, into: hidden, m: tokenCount, parts: parts)
+            dense(
+                intermediate, k: ffn, layer.outputWeight, n: h, into: hidden, m: tokenCount,
+                threads: queryThreads)
             LayerNorm.apply(
                 hidden, rowCount: tokenCount, width: h, gamma: layer.outputNormGamma,
                 beta: layer.outputNormBeta,
@@ -68,25 +71,25 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// `output += input · weight` (input m×k, weight k×n, output m×n, all row-major), split
-    /// into `parts` column blocks on as many threads.
+    /// `output += input · weight` (input m×k, weight k×n, output m×n, all row-major): with
+    /// `threads`, on the half-precision panels split between that many threads; otherwise one
+    /// BLAS product.
     private func dense(
-        _ input: UnsafePointer<Float>, k: Int, _ weight: UnsafePointer<Float>, n: Int,
-        into output: UnsafeMutablePointer<Float>, m: Int, parts: Int
+        _ input: UnsafePointer<Float>, k: Int, _ weight: BertWeights.Dense, n: Int,
+        into output: UnsafeMutablePointer<Float>, m: Int, threads: Int?
     ) {
-        guard parts > 1 else {
+        guard let threads else {
             return MatrixProduct.multiply(
-                input, lda: k, weight, ldb: n, into: output, ldc: n, m: m, n: n, k: k, beta: 1)
+                input, lda: k, weight.matrix, ldb: n, into: output, ldc: n, m: m, n: n, k: k, beta: 1)
         }
-        let block = (n + parts - 1) / parts
-        nonisolated(unsafe) let (input, weight, output) = (input, weight, output)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let start = part * block
-            let width = min(block, n - start)
-            guard width > 0 else { return }
-            MatrixProduct.multiply(
-                input, lda: k, weight + start, ldb: n, into: output + start, ldc: n, m: m, n: width, k: k,
-                beta: 1)
+        let panels = weight.panels
+        let share = (panels.panelCount + threads - 1) / threads
+        nonisolated(unsafe) let (input, output) = (input, output)
+        DispatchQueue.concurrentPerform(iterations: threads) { part in
+            let start = min(part * share, panels.panelCount)
+            let end = min(start + share, panels.panelCount)
+            guard start < end else { return }
+            panels.multiply(input, lda: k, m: m, into: output, ldc: n, panels: start..<end)
         }
     }
 

@@ -14,9 +14,9 @@ public final class BertSentenceEmbedder: Embedder {
     /// At most this many tokens go through the encoder together, which bounds memory.
     public static let maxTokensPerBatch = 4096
 
-    /// A single batch smaller than this runs on one core: splitting products of a few rows
-    /// across threads costs more in synchronisation than it saves, and far more when other
-    /// processes keep the cores busy.
+    /// A single batch of fewer tokens than this is embedded as a query: its products run on the
+    /// half-precision panels, split by columns over the cores (see `BertEncoder.embed`). Larger
+    /// single batches run multi-threaded BLAS.
     static let minTokensForThreadedProducts = 256
 
     public let directory: URL
@@ -101,13 +101,13 @@ public final class BertSentenceEmbedder: Embedder {
         results.initialize(repeating: [])
         defer { results.deallocate() }
         let encoder = self.encoder
-        // One short batch (a query) cannot keep the cores busy by batches: its products are
-        // split by columns instead.
-        let parts = workers == 1 && tokenCount < Self.minTokensForThreadedProducts ? cores : 1
+        // One short batch (a query) cannot keep the cores busy by batches: its products run on
+        // the half-precision panels, split by columns instead.
+        let queryThreads = workers == 1 && tokenCount < Self.minTokensForThreadedProducts ? cores : nil
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for batch in stride(from: worker, to: batches.count, by: workers) {
                 let members = batches[batch]
-                let vectors = encoder.embed(members.map { sequences[$0] }, parts: parts)
+                let vectors = encoder.embed(members.map { sequences[$0] }, queryThreads: queryThreads)
                 for (member, vector) in zip(members, vectors) { results[member] = vector }
             }
         }

@@ -1,19 +1,26 @@
 /// The encoder's weights. Embedding tables and vectors point into the memory-mapped
 /// safetensors file; the dense matrices are copied transposed (in × out, so that `sgemm` runs
-/// without transposing, which is markedly faster for the few rows of a single query), with the
-/// query, key and value projections side by side so that one product computes all three.
+/// without transposing), with the query, key and value projections side by side so that one
+/// product computes all three, and once more in half-precision panels for single queries.
 final class BertWeights: @unchecked Sendable {
-    /// One transformer layer's weights; matrices are in × out, row-major.
+    /// A dense layer's in × out matrix: row-major single precision for BLAS, and the same
+    /// values in half-precision panels for inputs of a few rows.
+    struct Dense {
+        let matrix: UnsafePointer<Float>
+        let panels: HalfPrecisionPanels
+    }
+
+    /// One transformer layer's weights.
     struct Layer {
-        let qkvWeight: UnsafePointer<Float>
+        let qkvWeight: Dense
         let qkvBias: UnsafePointer<Float>
-        let attentionOutputWeight: UnsafePointer<Float>
+        let attentionOutputWeight: Dense
         let attentionOutputBias: UnsafePointer<Float>
         let attentionNormGamma: UnsafePointer<Float>
         let attentionNormBeta: UnsafePointer<Float>
-        let intermediateWeight: UnsafePointer<Float>
+        let intermediateWeight: Dense
         let intermediateBias: UnsafePointer<Float>
-        let outputWeight: UnsafePointer<Float>
+        let outputWeight: Dense
         let outputBias: UnsafePointer<Float>
         let outputNormGamma: UnsafePointer<Float>
         let outputNormBeta: UnsafePointer<Float>
@@ -28,6 +35,7 @@ final class BertWeights: @unchecked Sendable {
     /// Keeps the mapping alive as long as the pointers above are used.
     private let file: SafetensorsFile
     private let ownedBuffers: [UnsafeMutableBufferPointer<Float>]
+    private let ownedPanels: [UnsafeMutableBufferPointer<UInt16>]
 
     init(file: SafetensorsFile, configuration c: BertConfiguration) throws(SafetensorsError) {
         let prefix = file.tensors["bert.embeddings.word_embeddings.weight"] != nil ? "bert." : ""
@@ -46,12 +54,16 @@ final class BertWeights: @unchecked Sendable {
         embeddingNormBeta = try tensor("embeddings.LayerNorm.bias", [h]).baseAddress!
         var layers: [Layer] = []
         var owned: [UnsafeMutableBufferPointer<Float>] = []
-        defer { if layers.count < c.layerCount { owned.forEach { $0.deallocate() } } }
+        var ownedPanels: [UnsafeMutableBufferPointer<UInt16>] = []
+        defer {
+            if layers.count < c.layerCount {
+                owned.forEach { $0.deallocate() }
+                ownedPanels.forEach { $0.deallocate() }
+            }
+        }
         /// Copies the out × in matrices `parts` (each `outputs` rows of `inputs`) transposed and
-        /// side by side into one in × (parts · outputs) matrix.
-        func transposed(_ parts: [UnsafeBufferPointer<Float>], outputs: Int, inputs: Int) -> UnsafePointer<
-            Float
-        > {
+        /// side by side into one in × (parts · outputs) matrix, and packs that in half precision.
+        func transposed(_ parts: [UnsafeBufferPointer<Float>], outputs: Int, inputs: Int) -> Dense {
             let width = parts.count * outputs
             let target = UnsafeMutableBufferPointer<Float>.allocate(capacity: inputs * width)
             owned.append(target)
@@ -62,7 +74,11 @@ final class BertWeights: @unchecked Sendable {
                     for column in 0..<inputs { base[column * width + row] = from[column] }
                 }
             }
-            return UnsafePointer(target.baseAddress!)
+            let panels = HalfPrecisionPanels.packing(target.baseAddress!, k: inputs, n: width)
+            ownedPanels.append(panels)
+            return Dense(
+                matrix: UnsafePointer(target.baseAddress!),
+                panels: HalfPrecisionPanels(values: UnsafeBufferPointer(panels), k: inputs, n: width))
         }
         for index in 0..<c.layerCount {
             let name = "encoder.layer.\(index)."
@@ -100,9 +116,11 @@ final class BertWeights: @unchecked Sendable {
         self.layers = layers
         self.file = file
         self.ownedBuffers = owned
+        self.ownedPanels = ownedPanels
     }
 
     deinit {
         ownedBuffers.forEach { $0.deallocate() }
+        ownedPanels.forEach { $0.deallocate() }
     }
 }
