@@ -27,6 +27,15 @@ public struct SearchOptions: Hashable, Sendable {
     /// 0.25, did better than 0.5 on LoCoMo once ingestion links facts to turns (R@5 0.560 against
     /// 0.534): a hop should add to a direct match, not outrank it.
     public var hopDecay: Double
+    /// Share of an episode's score passed to the next episode of the same conversation: a reply
+    /// ("I'm a transgender woman") rarely repeats the words of what it answers ("what's your
+    /// identity?"). On LoCoMo 0.3, with ``precedingShare`` 0.1, raised R@5 from 0.579 to 0.60
+    /// (0.2 / 0.2: 0.594); 0 turns it off.
+    public var followingShare: Double
+    /// Share of an episode's score passed to the episode before it in the same conversation.
+    public var precedingShare: Double
+    /// Episodes further apart in time than this are not of the same conversation.
+    public var conversationGap: TimeInterval
     /// Maximal marginal relevance: 1 ranks by relevance only, lower values trade relevance for
     /// diversity; nil skips the rerank.
     public var mmrLambda: Double?
@@ -43,7 +52,8 @@ public struct SearchOptions: Hashable, Sendable {
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
         around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 10, vectorWeight: Double = 0.75,
         candidates: Int = 50,
-        hopDecay: Double = 0.25, mmrLambda: Double? = nil, recencyWeight: Double = 0,
+        hopDecay: Double = 0.25, followingShare: Double = 0.3, precedingShare: Double = 0.1,
+        conversationGap: TimeInterval = 3_600, mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
         filter: SearchFilter? = nil
     ) {
@@ -57,6 +67,9 @@ public struct SearchOptions: Hashable, Sendable {
         self.vectorWeight = vectorWeight
         self.candidates = candidates
         self.hopDecay = hopDecay
+        self.followingShare = followingShare
+        self.precedingShare = precedingShare
+        self.conversationGap = conversationGap
         self.mmrLambda = mmrLambda
         self.recencyWeight = recencyWeight
         self.recencyHalfLife = recencyHalfLife
@@ -74,6 +87,11 @@ public struct SearchOptions: Hashable, Sendable {
         try check((0...10).contains(vectorWeight), "vectorWeight", "must be between 0 and 10")
         try check((1...10_000).contains(candidates), "candidates", "must be between 1 and 10000")
         try check((0...1).contains(hopDecay), "hopDecay", "must be between 0 and 1")
+        try check((0...1).contains(followingShare), "followingShare", "must be between 0 and 1")
+        try check((0...1).contains(precedingShare), "precedingShare", "must be between 0 and 1")
+        try check(
+            conversationGap >= 0 && conversationGap <= 366 * 86_400, "conversationGap",
+            "must be between 0 and 366 days")
         try check(mmrLambda.map { (0...1).contains($0) } ?? true, "mmrLambda", "must be between 0 and 1")
         try check(
             recencyWeight >= 0 && recencyWeight.isFinite, "recencyWeight", "must be a finite number ≥ 0")

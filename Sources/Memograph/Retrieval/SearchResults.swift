@@ -12,12 +12,16 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     public var hops: Int?
     /// The edge graph expansion reached it through.
     public var via: EdgeID?
+    /// The score an episode gained from its neighbours in the same conversation.
+    public var context: Double
+    /// The neighbouring episode that gave the larger part of ``context``.
+    public var contextFrom: EpisodeID?
     /// The recency multiplier applied (1 when recency is off).
     public var recency: Double
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
-        via: EdgeID? = nil, recency: Double = 1
+        via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1
     ) {
         self.bm25Rank = bm25Rank
         self.vectorRank = vectorRank
@@ -25,6 +29,8 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.graph = graph
         self.hops = hops
         self.via = via
+        self.context = context
+        self.contextFrom = contextFrom
         self.recency = recency
     }
 }

@@ -6,7 +6,7 @@ struct SearchRun {
     /// A scored candidate of one kind, keyed by row id.
     struct Candidate {
         var breakdown = ScoreBreakdown()
-        var score: Double { (breakdown.fused + breakdown.graph) * breakdown.recency }
+        var score: Double { (breakdown.fused + breakdown.graph + breakdown.context) * breakdown.recency }
 
         /// Keeps `spread` as the graph score if it beats the one already reached, with where it came from.
         mutating func reach(_ spread: Double, hops: Int?, via edge: Int64) {
@@ -66,6 +66,7 @@ struct SearchRun {
         let seedEdges = try endpoints(of: Array(facts.keys))
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
         try creditSources(of: facts, to: &episodes)
+        try creditConversations(&episodes)
         episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
@@ -357,6 +358,53 @@ struct SearchRun {
         ) { row in
             let spread = (scored[row.int64(0)]?.score ?? 0) * options.hopDecay
             episodes[row.int64(1), default: Candidate()].reach(spread, hops: nil, via: row.int64(0))
+        }
+    }
+
+    /// An episode gains shares of the scores of the episodes just before and after it in the same
+    /// conversation: the nearest visible ones in time (ties by id), at most
+    /// ``SearchOptions/conversationGap`` apart. Shares come from the scores before this step, so
+    /// they do not chain along a conversation.
+    private func creditConversations(_ episodes: inout [Int64: Candidate]) throws {
+        guard options.followingShare > 0 || options.precedingShare > 0 else { return }
+        let scored = episodes.filter { $0.value.score > 0 }.mapValues(\.score)
+        guard !scored.isEmpty else { return }
+        let gap = Int64((options.conversationGap * 1_000_000).rounded())
+        let visible = "n.namespace = p.namespace AND n.recorded_at <= ? AND n.occurred_at <= ?"
+        var shares: [Int64: (total: Double, best: Double, from: Int64)] = [:]
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.id,
+                      (SELECT n.id FROM episodes n WHERE \(visible)
+                         AND n.occurred_at BETWEEN p.occurred_at - ? AND p.occurred_at
+                         AND (n.occurred_at < p.occurred_at OR n.id < p.id)
+                         ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1),
+                      (SELECT n.id FROM episodes n WHERE \(visible)
+                         AND n.occurred_at BETWEEN p.occurred_at AND p.occurred_at + ?
+                         AND (n.occurred_at > p.occurred_at OR n.id > p.id)
+                         ORDER BY n.occurred_at, n.id LIMIT 1)
+                    FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value WHERE p.namespace = ?
+                    """),
+            episodeTimeParameters + [.int(gap)] + episodeTimeParameters
+                + [.int(gap), .text(IDList.json(Array(scored.keys))), .text(store.namespace)]
+        ) { row in
+            let source = row.int64(0)
+            let score = scored[source] ?? 0
+            for (neighbour, share) in [
+                (row.optionalInt64(1), options.precedingShare),
+                (row.optionalInt64(2), options.followingShare),
+            ] {
+                guard let neighbour, share > 0 else { continue }
+                var entry = shares[neighbour] ?? (0, 0, source)
+                entry.total += score * share
+                if score * share > entry.best { (entry.best, entry.from) = (score * share, source) }
+                shares[neighbour] = entry
+            }
+        }
+        for (episode, share) in shares {
+            episodes[episode, default: Candidate()].breakdown.context = share.total
+            episodes[episode, default: Candidate()].breakdown.contextFrom = EpisodeID(share.from)
         }
     }
 

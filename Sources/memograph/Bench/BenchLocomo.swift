@@ -19,6 +19,9 @@ struct BenchLocomo: AsyncParsableCommand {
     var fusionK: [Double] = [10]
     @Option(help: "Hops of graph expansion.") var depth = 2
     @Option(help: "Score kept per hop of graph expansion.") var hopDecay = 0.25
+    @Option(help: "Share of an episode's score passed to the next turn of its conversation.")
+    var followingShare = 0.3
+    @Option(help: "Share of an episode's score passed to the turn before it.") var precedingShare = 0.1
     @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 0.75
     @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
@@ -45,14 +48,16 @@ struct BenchLocomo: AsyncParsableCommand {
                 name: noVectors ? "bm25+graph" : "hybrid k=\(Int(k))",
                 options: SearchOptions(
                     limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
-                    hopDecay: hopDecay,
+                    hopDecay: hopDecay, followingShare: followingShare, precedingShare: precedingShare,
                     mmrLambda: mmr),
                 vectors: !noVectors)
         }
         if ablation {
             configurations.insert(
                 Configuration(
-                    name: "bm25 only", options: SearchOptions(limit: 10, depth: 0, candidates: candidates),
+                    name: "bm25 only",
+                    options: SearchOptions(
+                        limit: 10, depth: 0, candidates: candidates, followingShare: 0, precedingShare: 0),
                     vectors: false),
                 at: 0)
         }

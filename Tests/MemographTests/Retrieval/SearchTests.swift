@@ -224,9 +224,10 @@ import Testing
         let fixture = try StoreFixture()
         let store = fixture.store
         let embedder = HashingEmbedder(dimension: 256)
-        let first = try store.addEpisode("kayak trip on the river with friends")
-        let copy = try store.addEpisode("kayak trip on the river with friends again")
-        let different = try store.addEpisode("kayak shop opening hours")
+        // Days apart, so that no conversation context passes between them.
+        let first = try store.addEpisode("kayak trip on the river with friends", occurredAt: day(1))
+        let copy = try store.addEpisode("kayak trip on the river with friends again", occurredAt: day(2))
+        let different = try store.addEpisode("kayak shop opening hours", occurredAt: day(3))
         try await store.embedMissing(with: embedder)
         let plain = try await store.search("kayak trip river", embedder: embedder)
         #expect(plain.episodes.map(\.item.id).prefix(2) == [first.id, copy.id])

@@ -1,0 +1,81 @@
+import Foundation
+import Memograph
+import Testing
+
+/// An episode gains shares of its conversation neighbours' scores: the reply to a matching
+/// question is found although it shares no word with the query.
+@Suite struct ConversationContextTests {
+    let start = Date(timeIntervalSince1970: 1_700_000_000)
+
+    /// Three turns of one conversation (one second apart), then one turn two hours later.
+    func conversation(_ store: GraphStore) throws -> [Episode] {
+        [
+            try store.addEpisode("Caroline: morning! coffee first", occurredAt: start),
+            try store.addEpisode("Melanie: what is your favourite colour?", occurredAt: start + 1),
+            try store.addEpisode("Caroline: teal, without a doubt", occurredAt: start + 2),
+            try store.addEpisode("Caroline: also, my sister says hello", occurredAt: start + 7_200),
+        ]
+    }
+
+    @Test func theReplyAndTheTurnBeforeGainTheirShares() async throws {
+        let fixture = try StoreFixture()
+        let turns = try conversation(fixture.store)
+        let results = try await fixture.store.search(
+            "favourite colour", options: SearchOptions(explain: true))
+        #expect(results.episodes.map(\.item.id) == [turns[1].id, turns[2].id, turns[0].id])
+        let question = try #require(results.episodes.first)
+        let reply = results.episodes[1]
+        let before = results.episodes[2]
+        #expect(reply.breakdown?.contextFrom == turns[1].id)
+        #expect(before.breakdown?.contextFrom == turns[1].id)
+        #expect(abs(reply.score - 0.3 * question.score) < 1e-12)
+        #expect(abs(before.score - 0.1 * question.score) < 1e-12)
+        #expect(question.breakdown?.context == 0)
+    }
+
+    @Test func turnsFurtherApartThanTheGapAreAnotherConversation() async throws {
+        let fixture = try StoreFixture()
+        let turns = try conversation(fixture.store)
+        // The late turn's neighbour is two hours away: nothing passes across the gap either way.
+        let late = try await fixture.store.search("sister")
+        #expect(late.episodes.map(\.item.id) == [turns[3].id])
+        let wide = try await fixture.store.search(
+            "sister", options: SearchOptions(conversationGap: 3 * 3_600))
+        #expect(wide.episodes.map(\.item.id) == [turns[3].id, turns[2].id])
+    }
+
+    @Test func sharesCanBeTurnedOffAndDoNotChain() async throws {
+        let fixture = try StoreFixture()
+        let turns = try conversation(fixture.store)
+        let off = try await fixture.store.search(
+            "favourite colour", options: SearchOptions(followingShare: 0, precedingShare: 0))
+        #expect(off.episodes.map(\.item.id) == [turns[1].id])
+        // "coffee" matches the first turn only; the second gains 0.3 of it, and the third gains
+        // nothing from the second's borrowed score.
+        let chained = try await fixture.store.search("coffee")
+        #expect(chained.episodes.map(\.item.id) == [turns[0].id, turns[1].id])
+    }
+
+    @Test func aNeighbourNotYetSaidAtAsOfIsSkipped() async throws {
+        let fixture = try StoreFixture()
+        let turns = try conversation(fixture.store)
+        let early = try await fixture.store.search(
+            "favourite colour", options: SearchOptions(asOf: start + 1))
+        #expect(early.episodes.map(\.item.id) == [turns[1].id, turns[0].id])
+    }
+
+    @Test func outOfRangeSharesAreRefused() async throws {
+        let fixture = try StoreFixture()
+        await #expect(
+            throws: MemographError.invalidArgument(field: "followingShare", reason: "must be between 0 and 1")
+        ) {
+            try await fixture.store.search("x", options: SearchOptions(followingShare: 1.5))
+        }
+        await #expect(
+            throws: MemographError.invalidArgument(
+                field: "conversationGap", reason: "must be between 0 and 366 days")
+        ) {
+            try await fixture.store.search("x", options: SearchOptions(conversationGap: -1))
+        }
+    }
+}
