@@ -335,7 +335,7 @@ struct GraphMLImporter {
                 fact: data["fact"],
                 validFrom: validFrom, validTo: try time(element, "valid_to"), recordedAt: recordedAt,
                 expiredAt: try time(element, "expired_at"), end: end, confidence: confidence,
-                attributes: attributes)
+                attributes: attributes, expiresAt: try time(element, "expires_at"))
             let id = try write(element) { try importer.rows.insert(edge) }
             if let xmlID = element.id { edgeIDs[xmlID] = id }
             if let successor = data["superseded_by"], !successor.isEmpty {

@@ -42,6 +42,7 @@ struct GraphMLKey: Hashable, Sendable {
     static let validTo = GraphMLKey(id: "e_valid_to", domain: .edge, name: "valid_to")
     static let recordedAt = GraphMLKey(id: "e_recorded_at", domain: .edge, name: "recorded_at")
     static let expiredAt = GraphMLKey(id: "e_expired_at", domain: .edge, name: "expired_at")
+    static let expiresAt = GraphMLKey(id: "e_expires_at", domain: .edge, name: "expires_at")
     static let end = GraphMLKey(id: "e_end", domain: .edge, name: "end")
     static let supersededBy = GraphMLKey(id: "e_superseded_by", domain: .edge, name: "superseded_by")
     static let confidence = GraphMLKey(id: "e_confidence", domain: .edge, name: "confidence", type: .double)
@@ -55,7 +56,7 @@ struct GraphMLKey: Hashable, Sendable {
         kind, type, name, nodeLabel, aliases, summary, namespace, createdAt, updatedAt, entityAttributes,
         literalValue, content, role, externalID, occurredAt, episodeRecordedAt, metadata,
         relation, edgeLabel, fact, validFrom, validTo, recordedAt, expiredAt, end, supersededBy, confidence,
-        sources, edgeValue, edgeAttributes,
+        sources, edgeValue, edgeAttributes, expiresAt,
     ]
 
     /// The extra keys of a styled file (Gephi reads `r`, `g`, `b`; `color` is for everyone else).

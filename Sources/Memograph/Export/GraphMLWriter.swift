@@ -189,7 +189,8 @@ struct GraphMLWriter {
                     e.confidence, nullif(e.attributes, '{}'),
                     (SELECT group_concat('p' || x.episode_id, ' ') FROM (
                         SELECT episode_id FROM edge_sources WHERE edge_id = e.id
-                        ORDER BY recorded_at, episode_id) x)
+                        ORDER BY recorded_at, episode_id) x),
+                    e.expires_at
                 FROM edges e WHERE \(edges.sql)\(literalClause) ORDER BY e.id
                 """, arguments: successors.arguments + edges.arguments)
         var count = 0
@@ -224,6 +225,7 @@ struct GraphMLWriter {
             row.data(.confidence, String(edge[12] as Double))
             if let attributes = edge[13] as String? { row.data(.edgeAttributes, attributes) }
             if let sources = edge[14] as String? { row.data(.sources, sources) }
+            if let expiresAt = edge[15] as Int64? { row.data(.expiresAt, micros: expiresAt) }
             row.close("edge")
             try xml.raw(row.bytes)
             count += 1

@@ -17,6 +17,28 @@ import Testing
         #expect(try target.store.episode(externalID: "msg-1")?.metadata == ["channel": "#dev & ops"])
     }
 
+    @Test func graphMLKeepsWhenFactsExpire() throws {
+        let fixture = try ExportFixture()
+        try fixture.store.setRetention(30 * 86_400, relation: "uses")
+        let episode = try fixture.store.addEpisode("Grace switched to emacs", occurredAt: day(4))
+        let outcome = try fixture.store.relate(
+            "Person:Grace", "uses", "Tool:emacs", validFrom: day(4), source: episode.id)
+        let expiry = try #require(try fixture.store.fact(outcome.edgeID).edge.expiresAt)
+        let path = fixture.file("expiring.graphml")
+        try ExportFixture.writing(path) {
+            try fixture.store.exportGraphML(
+                to: $0, selection: ExportSelection(history: true), options: .lossless)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<data key=\"e_expires_at\">"))
+        let target = try ExportFixture.emptyStore()
+        try target.store.importGraphML(from: path)
+        // The fixture's clock is fixed in the past, so the fact has expired by the target's now:
+        // history still shows it, with the same expiry.
+        let imported = try target.store.history(of: "Person:Grace", relation: "uses")
+        #expect(imported.map(\.edge.expiresAt) == [expiry])
+        #expect(try target.store.facts(about: "Person:Grace").isEmpty)
+    }
+
     @Test func graphMLWithoutLiteralNodesOrEpisodesSaysWhatItLeftOut() throws {
         let fixture = try ExportFixture()
         let path = fixture.file("plain.graphml")
