@@ -17,7 +17,7 @@ public final class BertSentenceEmbedder: Embedder {
     /// A single batch of fewer tokens than this is embedded as a query: its products run on the
     /// half-precision panels, split by columns over the cores (see `BertEncoder.embed`). Larger
     /// single batches run multi-threaded BLAS.
-    static let minTokensForThreadedProducts = 256
+    static let queryTokenLimit = 256
 
     public let directory: URL
     public let configuration: BertConfiguration
@@ -96,14 +96,14 @@ public final class BertSentenceEmbedder: Embedder {
         let workers = max(1, min(cores, batches.count))
         let tokenCount = sequences.reduce(0) { $0 + $1.count }
         MatrixProduct.setThreadCount(
-            workers > 1 || tokenCount < Self.minTokensForThreadedProducts ? 1 : cores)
+            workers > 1 || tokenCount < Self.queryTokenLimit ? 1 : cores)
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: texts.count)
         results.initialize(repeating: [])
         defer { results.deallocate() }
         let encoder = self.encoder
         // One short batch (a query) cannot keep the cores busy by batches: its products run on
         // the half-precision panels, split by columns instead.
-        let queryThreads = workers == 1 && tokenCount < Self.minTokensForThreadedProducts ? cores : nil
+        let queryThreads = workers == 1 && tokenCount < Self.queryTokenLimit ? cores : nil
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             for batch in stride(from: worker, to: batches.count, by: workers) {
                 let members = batches[batch]

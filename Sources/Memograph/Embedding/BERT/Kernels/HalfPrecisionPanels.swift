@@ -4,6 +4,7 @@ import CMemographKernels
 /// for products with inputs of a few rows (a query). BLAS repacks its single-precision weights
 /// on every call, which for a dozen rows costs as much as the arithmetic; these are packed once
 /// and, at half the bytes, stay in the last-level cache between queries.
+///
 /// Sendable because the packed values are never written after packing; `BertWeights` owns them.
 struct HalfPrecisionPanels: @unchecked Sendable {
     let values: UnsafeBufferPointer<UInt16>
@@ -11,14 +12,18 @@ struct HalfPrecisionPanels: @unchecked Sendable {
     let n: Int
 
     /// Number of 16-column panels; the unit of work split between threads.
-    var panelCount: Int { (n + Int(MG_HALF_PANEL_WIDTH) - 1) / Int(MG_HALF_PANEL_WIDTH) }
+    var panelCount: Int { Self.panelCount(columns: n) }
+
+    /// Number of 16-column panels that hold `columns` columns.
+    static func panelCount(columns: Int) -> Int {
+        (columns + Int(MG_HALF_PANEL_WIDTH) - 1) / Int(MG_HALF_PANEL_WIDTH)
+    }
 
     /// Packs the row-major k×n `weight`; the caller owns (and frees) the returned storage.
     static func packing(_ weight: UnsafePointer<Float>, k: Int, n: Int) -> UnsafeMutableBufferPointer<UInt16>
     {
-        let panels = (n + Int(MG_HALF_PANEL_WIDTH) - 1) / Int(MG_HALF_PANEL_WIDTH)
         let storage = UnsafeMutableBufferPointer<UInt16>.allocate(
-            capacity: panels * Int(MG_HALF_PANEL_WIDTH) * k)
+            capacity: panelCount(columns: n) * Int(MG_HALF_PANEL_WIDTH) * k)
         mg_half_pack_panels(weight, k, n, storage.baseAddress!)
         return storage
     }
