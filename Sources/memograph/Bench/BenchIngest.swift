@@ -43,17 +43,11 @@ struct BenchIngest: AsyncParsableCommand {
             endToEndEpisodesPerSecond: 0, model: embedder?.modelIdentity)
         if let embedder { _ = try await embedder.embed(["warm up"]) }
         for conversation in dataset.conversations {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "memograph-ingest-\(UUID())")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let store = try GraphStore(
-                path: directory.appendingPathComponent("memory.sqlite").path, ontology: ontology,
-                access: .single)
-            defer { try? store.close() }
+            let scratch = try ScratchStore(prefix: "memograph-ingest", ontology: ontology, access: .single)
+            defer { scratch.remove() }
+            let store = scratch.store
             let options = IngestOptions(extractor: extractor, embedder: embedder)
-            var seen = Set<String>()
-            let turns = conversation.turns.filter { seen.insert($0.id).inserted }
+            let turns = conversation.turns
             let start = DispatchTime.now().uptimeNanoseconds
             let episodes = turns.map { turn in
                 IncomingEpisode(

@@ -66,17 +66,13 @@ struct BenchLocomo: AsyncParsableCommand {
         var lines: [String] = []
         var embedSeconds = 0.0
         for conversation in dataset.conversations {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "memograph-locomo-\(UUID())")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let store = try GraphStore(
-                path: directory.appendingPathComponent("memory.sqlite").path,
-                ontology: ingest ? try Ontology.bundledDefault() : nil, access: .single)
-            defer { try? store.close() }
+            let scratch = try ScratchStore(
+                prefix: "memograph-locomo", ontology: ingest ? try Ontology.bundledDefault() : nil,
+                access: .single)
+            defer { scratch.remove() }
+            let store = scratch.store
             for speaker in conversation.speakers { try store.upsertEntity(name: speaker, type: "Person") }
-            var seen = Set<String>()
-            let turns = conversation.turns.filter { seen.insert($0.id).inserted }
+            let turns = conversation.turns
             if ingest {
                 let episodes = turns.map {
                     IncomingEpisode(

@@ -38,12 +38,9 @@ struct BenchSearch: AsyncParsableCommand {
     }
 
     private func measure(size: Int) async throws -> BenchSearchReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-bench-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try GraphStore(path: directory.appendingPathComponent("bench.sqlite").path)
-        defer { try? store.close() }
+        let scratch = try ScratchStore(prefix: "memograph-bench")
+        defer { scratch.remove() }
+        let store = scratch.store
         var random = SeededGenerator(seed: UInt64(size))
         let vocabulary = Self.vocabulary(5_000)
         func word() -> String {

@@ -23,6 +23,7 @@ struct LocomoDataset {
     struct Conversation {
         var id: String
         var speakers: [String]
+        /// Each turn once: a repeated `dia_id` keeps its first turn (an episode's external id is unique).
         var turns: [Turn]
         var questions: [Question]
     }
@@ -54,6 +55,7 @@ struct LocomoDataset {
             return Int(key.dropFirst("session_".count))
         }.sorted()
         var turns: [Turn] = []
+        var seen = Set<String>()
         for session in sessions {
             guard let stamp = conversation["session_\(session)_date_time"] as? String,
                 let date = sessionDate(stamp)
@@ -62,9 +64,9 @@ struct LocomoDataset {
                     field: "--data", reason: "\(id) session \(session) has no readable date")
             }
             for case let turn as [String: Any] in conversation["session_\(session)"] as? [Any] ?? [] {
-                guard let dia = turn["dia_id"] as? String, let speaker = turn["speaker"] as? String else {
-                    continue
-                }
+                guard let dia = turn["dia_id"] as? String, let speaker = turn["speaker"] as? String,
+                    seen.insert(dia).inserted
+                else { continue }
                 var text = "[\(stamp)] \(speaker): \(turn["text"] as? String ?? "")"
                 if let caption = turn["blip_caption"] as? String { text += " [shares image: \(caption)]" }
                 turns.append(Turn(id: dia, speaker: speaker, text: text, date: date))

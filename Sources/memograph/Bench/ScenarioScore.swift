@@ -39,13 +39,9 @@ struct ScenarioScore: Encodable {
             throw MemographError.invalidArgument(field: "--scenario", reason: "cannot read \(path)")
         }
         let scenario = try JSONDecoder().decode(Scenario.self, from: data)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-scenario-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try GraphStore(
-            path: directory.appendingPathComponent("memory.sqlite").path, ontology: ontology, access: .single)
-        defer { try? store.close() }
+        let scratch = try ScratchStore(prefix: "memograph-scenario", ontology: ontology, access: .single)
+        defer { scratch.remove() }
+        let store = scratch.store
         let march = try ISO8601.parse("2026-03-01T09:00:00Z", field: "scenario")
         var score = ScenarioScore(
             episodes: scenario.episodes.count, extracted: 0, gold: 0, correct: 0, precision: 0, recall: 0,
