@@ -2,13 +2,10 @@
 // the memory a scan reads; scores are accumulated in single precision.
 
 #include "CMemographKernels.h"
+#include "CPUFeatures.h"
 
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <immintrin.h>
-#define MG_X86_DISPATCH 1
-#endif
 
 static uint16_t half_bits(_Float16 value) {
     uint16_t bits;
@@ -69,8 +66,7 @@ __attribute__((target("avx2,fma,f16c"))) static void half_scores_avx2(
 void mg_half_scores(
     const uint16_t *matrix, size_t rows, size_t dimension, const float *query, float *scores) {
 #ifdef MG_X86_DISPATCH
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c")) {
+    if (mg_has_avx2_fma_f16c()) {
         half_scores_avx2(matrix, rows, dimension, query, scores);
         return;
     }

@@ -4,13 +4,10 @@
 // the arithmetic; packed once, in half the bytes, the weights stream from cache instead.
 
 #include "CMemographKernels.h"
+#include "CPUFeatures.h"
 
 #include <string.h>
 
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#include <immintrin.h>
-#define MG_X86_DISPATCH 1
-#endif
 
 void mg_half_pack_panels(const float *weight, size_t k, size_t n, uint16_t *panels) {
     size_t count = (n + MG_HALF_PANEL_WIDTH - 1) / MG_HALF_PANEL_WIDTH;
@@ -107,9 +104,7 @@ void mg_half_panels_multiply(
     void (*panel_product)(const float *, size_t, size_t, size_t, const uint16_t *, size_t, float *, size_t) =
         panel_portable;
 #ifdef MG_X86_DISPATCH
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c"))
-        panel_product = panel_avx2;
+    if (mg_has_avx2_fma_f16c()) panel_product = panel_avx2;
 #endif
     for (size_t panel = first_panel; panel < first_panel + panel_count; panel++) {
         size_t first = panel * MG_HALF_PANEL_WIDTH;
