@@ -84,8 +84,10 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
-    /// Stops accepting connections and closes the listening socket. Only the first call closes
-    /// it: a second `close` could hit a descriptor number another test has been given since.
+    /// Stops accepting connections. It only shuts the listening socket down, which wakes the
+    /// accept loop; the loop itself closes the descriptor. Closing it here would free its number
+    /// while the loop may still be about to `accept` on it, and the loop could then take
+    /// connections meant for a server another test has just opened under the same number.
     func stop() {
         let first = lock.withLock {
             defer { stopped = true }
@@ -93,15 +95,22 @@ final class LoopbackHTTPServer: @unchecked Sendable {
         }
         guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
-    deinit { stop() }
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     private func acceptLoop() {
-        while true {
+        defer { close(listener) }
+        while !isStopped {
             let connection = accept(listener, nil, nil)
-            guard connection >= 0 else { return }
+            if connection < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            if isStopped {
+                close(connection)
+                return
+            }
             serve(connection)
         }
     }
