@@ -3,22 +3,17 @@
 /// how many and how rare the matched words are. Common function words are left out.
 enum FullTextQuery {
     static func expression(for text: String) -> String? {
-        var terms: [String] = []
         var seen = Set<String>()
-        var word = ""
-        func flush() {
-            if word.count > 1 || word.first?.isNumber == true, !stopWords.contains(word),
-                seen.insert(word).inserted
-            {
-                terms.append("\"\(word)\"")
-            }
-            word = ""
+        let terms = words(in: text.lowercased()).filter { word in
+            (word.count > 1 || word.first?.isNumber == true) && !stopWords.contains(word)
+                && seen.insert(word).inserted
         }
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber { word.append(character) } else { flush() }
-        }
-        flush()
-        return terms.isEmpty ? nil : terms.joined(separator: " OR ")
+        return terms.isEmpty ? nil : terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+    }
+
+    /// The runs of letters and digits in `text`, in order: what a query and a name are compared by.
+    static func words(in text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     static let stopWords: Set<String> = [

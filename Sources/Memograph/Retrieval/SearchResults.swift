@@ -18,10 +18,13 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     public var contextFrom: EpisodeID?
     /// The recency multiplier applied (1 when recency is off).
     public var recency: Double
+    /// The multiplier an episode gained because the query names its speaker (1 otherwise).
+    public var speaker: Double
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
-        via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1
+        via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1,
+        speaker: Double = 1
     ) {
         self.bm25Rank = bm25Rank
         self.vectorRank = vectorRank
@@ -32,6 +35,23 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.context = context
         self.contextFrom = contextFrom
         self.recency = recency
+        self.speaker = speaker
+    }
+
+    /// Decodes a breakdown; the parts later versions added default to "no effect", so JSON
+    /// written before them still reads.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        bm25Rank = try container.decodeIfPresent(Int.self, forKey: .bm25Rank)
+        vectorRank = try container.decodeIfPresent(Int.self, forKey: .vectorRank)
+        fused = try container.decode(Double.self, forKey: .fused)
+        graph = try container.decode(Double.self, forKey: .graph)
+        hops = try container.decodeIfPresent(Int.self, forKey: .hops)
+        via = try container.decodeIfPresent(EdgeID.self, forKey: .via)
+        context = try container.decodeIfPresent(Double.self, forKey: .context) ?? 0
+        contextFrom = try container.decodeIfPresent(EpisodeID.self, forKey: .contextFrom)
+        recency = try container.decode(Double.self, forKey: .recency)
+        speaker = try container.decodeIfPresent(Double.self, forKey: .speaker) ?? 1
     }
 }
 

@@ -6,7 +6,9 @@ struct SearchRun {
     /// A scored candidate of one kind, keyed by row id.
     struct Candidate {
         var breakdown = ScoreBreakdown()
-        var score: Double { (breakdown.fused + breakdown.graph + breakdown.context) * breakdown.recency }
+        var score: Double {
+            (breakdown.fused + breakdown.graph + breakdown.context) * breakdown.recency * breakdown.speaker
+        }
 
         /// Keeps `spread` as the graph score if it beats the one already reached, with where it came from.
         mutating func reach(_ spread: Double, hops: Int?, via edge: Int64) {
@@ -67,6 +69,7 @@ struct SearchRun {
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
+        try creditNamedSpeakers(&episodes)
         episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
@@ -408,6 +411,29 @@ struct SearchRun {
         for (episode, share) in shares {
             episodes[episode, default: Candidate()].breakdown.context = share.total
             episodes[episode, default: Candidate()].breakdown.contextFrom = EpisodeID(share.from)
+        }
+    }
+
+    /// Episodes spoken by someone the query names (see ``NamedSpeakers``) gain
+    /// ``SearchOptions/namedSpeakerBoost``, after the conversation shares: a question about what
+    /// Caroline did is most often answered in Caroline's own words.
+    private func creditNamedSpeakers(_ episodes: inout [Int64: Candidate]) throws {
+        guard options.namedSpeakerBoost > 0 else { return }
+        let scored = episodes.filter { $0.value.score > 0 }.map(\.key)
+        guard !scored.isEmpty else { return }
+        var speakers = NamedSpeakers(
+            query: query,
+            resolver: EntityResolver(db: db, namespace: store.namespace, now: now, rules: store.ontologyRules))
+        var roles: [(id: Int64, role: String)] = []
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT p.id, p.role FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
+                    WHERE p.namespace = ? AND p.role IS NOT NULL
+                    """), [.text(IDList.json(scored)), .text(store.namespace)]
+        ) { roles.append(($0.int64(0), $0.text(1))) }
+        for (id, role) in roles where try speakers.names(role) {
+            episodes[id]?.breakdown.speaker = 1 + options.namedSpeakerBoost
         }
     }
 
