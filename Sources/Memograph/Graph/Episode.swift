@@ -3,6 +3,10 @@ import Foundation
 /// A piece of raw input kept verbatim — a message, a document, a tool result — that facts
 /// cite as their provenance.
 public struct Episode: Hashable, Sendable, Codable {
+    /// Episodes at most this far apart in ``occurredAt`` are turns of one conversation: a turn is
+    /// embedded after the end of the one before it, and search passes score between neighbours.
+    public static let conversationGap: TimeInterval = 3_600
+
     public var id: EpisodeID
     public var namespace: String
     public var content: String

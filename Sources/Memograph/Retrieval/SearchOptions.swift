@@ -58,7 +58,8 @@ public struct SearchOptions: Hashable, Sendable {
         around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 10, vectorWeight: Double = 0.75,
         candidates: Int = 50,
         hopDecay: Double = 0.25, followingShare: Double = 0.3, precedingShare: Double = 0.1,
-        conversationGap: TimeInterval = 3_600, namedSpeakerBoost: Double = 1, mmrLambda: Double? = nil, recencyWeight: Double = 0,
+        conversationGap: TimeInterval = Episode.conversationGap, namedSpeakerBoost: Double = 1,
+        mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
         filter: SearchFilter? = nil
     ) {

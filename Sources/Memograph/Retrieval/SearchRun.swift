@@ -377,7 +377,7 @@ struct SearchRun {
                 episodes[id].map { (id, $0.score) }
             })
         guard !scored.isEmpty else { return }
-        let gap = Int64((options.conversationGap * 1_000_000).rounded())
+        let gap = StoreTime.microseconds(options.conversationGap)
         var shares: [Int64: (total: Double, best: Double, from: Int64)] = [:]
         // Each neighbour is one seek in the covering (namespace, occurred_at, id) index; whether
         // it is visible in the slice is left to the admission of episodes that follows.
@@ -423,7 +423,8 @@ struct SearchRun {
         guard !scored.isEmpty else { return }
         var speakers = NamedSpeakers(
             query: query,
-            resolver: EntityResolver(db: db, namespace: store.namespace, now: now, rules: store.ontologyRules))
+            resolver: EntityResolver(db: db, namespace: store.namespace, now: now, rules: store.ontologyRules)
+        )
         var roles: [(id: Int64, role: String)] = []
         try HotStatement.query(
             db.cachedStatement(

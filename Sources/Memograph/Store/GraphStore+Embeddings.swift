@@ -107,7 +107,7 @@ extension GraphStore {
 
     /// The text each unembedded owner is embedded from: an entity's name, type and summary; a
     /// fact's sentence, or `subject relation object` with the relation's words spelled out; an
-    /// episode's content.
+    /// episode's content, after the end of the turn before it (``embeddingText(of:after:)``).
     private func missingTexts(_ db: Database) throws -> [(owner: EmbeddingOwner, text: String)] {
         var pending: [(owner: EmbeddingOwner, text: String)] = []
         let missing = "NOT EXISTS (SELECT 1 FROM embeddings m WHERE m.owner_kind = ? AND m.owner_id = x.id)"
@@ -133,13 +133,41 @@ extension GraphStore {
             let text = fact ?? "\(row[2] as String) \(Self.words(of: row[3])) \(row[4] as String)"
             pending.append((.edge(EdgeID(row[0])), text))
         }
+        // The episode just before each one (ties by id), if it is of the same conversation.
         for row in try Row.fetchAll(
-            db, sql: "SELECT x.id, x.content FROM episodes x WHERE x.namespace = ? AND \(missing)",
-            arguments: [namespace, "episode"])
+            db,
+            sql: """
+                SELECT x.id, x.content, x.role, p.content, p.role FROM episodes x
+                LEFT JOIN episodes p ON p.id = (
+                  SELECT n.id FROM episodes n WHERE n.namespace = x.namespace AND n.occurred_at >= x.occurred_at - ?
+                    AND (n.occurred_at, n.id) < (x.occurred_at, x.id)
+                  ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1)
+                WHERE x.namespace = ? AND \(missing)
+                """,
+            arguments: [StoreTime.microseconds(Episode.conversationGap), namespace, "episode"])
         {
-            pending.append((.episode(EpisodeID(row[0])), row[1]))
+            let isTurn = (row[2] as String?) != nil && (row[4] as String?) != nil
+            pending.append(
+                (.episode(EpisodeID(row[0])), Self.embeddingText(of: row[1], after: isTurn ? row[3] : nil)))
         }
         return pending
+    }
+
+    /// How much of the turn before a turn is embedded with it, in characters.
+    static let turnContextLength = 400
+
+    /// The text an episode is embedded from. A turn of a conversation (an episode with a role,
+    /// after another with a role at most ``Episode/conversationGap`` earlier) is read after the
+    /// last ``turnContextLength`` characters of the turn before it: a reply ("teal, without a
+    /// doubt") means little alone. On LoCoMo this raised R@5 from 0.645 to 0.677. The limit
+    /// keeps a long turn before from pushing a reply out of the model's 256 tokens.
+    static func embeddingText(of content: String, after previous: String?) -> String {
+        guard let previous, !previous.isEmpty else { return content }
+        var tail = previous.suffix(turnContextLength)
+        if tail.count < previous.count, let space = tail.firstIndex(where: \.isWhitespace) {
+            tail = tail[tail.index(after: space)...]
+        }
+        return tail + "\n" + content
     }
 
     /// `listensOnPort` → `listens on port`: the model reads words, not identifiers.

@@ -135,6 +135,38 @@ enum StoreSchema {
                     CREATE INDEX edges_expiry ON edges(namespace, expires_at) WHERE expires_at IS NOT NULL;
                     """)
         }
+        migrator.registerMigration("v7-episode-context") { db in
+            // A turn's vector also reads the end of the turn before it (see
+            // `GraphStore.embeddingText(of:after:)`), so whatever changes which episode comes
+            // before another, or what it says, drops the vector of the episode after it, to be
+            // embedded again. Vectors embedded before this version had no context: they go too.
+            let gap = StoreTime.microseconds(Episode.conversationGap)
+            func dropSuccessor(of row: String) -> String {
+                """
+                DELETE FROM embeddings WHERE owner_kind = 'episode' AND owner_id = (
+                    SELECT n.id FROM episodes n WHERE n.namespace = \(row).namespace
+                      AND n.occurred_at <= \(row).occurred_at + \(gap)
+                      AND (n.occurred_at, n.id) > (\(row).occurred_at, \(row).id)
+                    ORDER BY n.occurred_at, n.id LIMIT 1);
+                """
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER episodes_context_insert AFTER INSERT ON episodes BEGIN
+                        \(dropSuccessor(of: "NEW"))
+                    END;
+                    CREATE TRIGGER episodes_context_delete AFTER DELETE ON episodes BEGIN
+                        \(dropSuccessor(of: "OLD"))
+                    END;
+                    CREATE TRIGGER episodes_context_update AFTER UPDATE OF content, role, occurred_at ON episodes
+                    BEGIN
+                        DELETE FROM embeddings WHERE owner_kind = 'episode' AND owner_id = NEW.id;
+                        \(dropSuccessor(of: "OLD"))
+                        \(dropSuccessor(of: "NEW"))
+                    END;
+                    DELETE FROM embeddings WHERE owner_kind = 'episode';
+                    """)
+        }
         return migrator
     }
 }

@@ -10,6 +10,9 @@ enum StoreTime {
         Date(timeIntervalSince1970: Double(micros) / 1_000_000)
     }
 
+    /// A duration in the stored unit.
+    static func microseconds(_ interval: TimeInterval) -> Int64 { Int64((interval * 1_000_000).rounded()) }
+
     /// Rounds a date to the stored precision, so that values read back compare equal.
     static func truncate(_ date: Date) -> Date { decode(encode(date)) }
 }

@@ -86,7 +86,9 @@ struct SearchCommand: AsyncParsableCommand {
             if let hops = breakdown.hops { parts.append("\(hops) hops") }
             if let via = breakdown.via { parts.append("via #\(via.rawValue)") }
             if let from = breakdown.contextFrom { parts.append("next to episode #\(from.rawValue)") }
-            if breakdown.speaker != 1 { parts.append(String(format: "named speaker ×%.2f", breakdown.speaker)) }
+            if breakdown.speaker != 1 {
+                parts.append(String(format: "named speaker ×%.2f", breakdown.speaker))
+            }
             if breakdown.recency != 1 { parts.append(String(format: "recency ×%.2f", breakdown.recency)) }
             text += "(" + parts.joined(separator: ", ") + ")  "
         }
