@@ -12,7 +12,7 @@ extension GraphStore {
         progress: ((Int) -> Void)? = nil
     ) throws -> ExportSummary {
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let plan = try ExportPlan(
                 db: db, namespace: namespace, selection: selection, now: now, rules: ontologyRules)
             let xml = try XMLStreamWriter(fileDescriptor: output.fileDescriptor, indent: true)
@@ -28,7 +28,7 @@ extension GraphStore {
         -> ExportSummary
     {
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let plan = try ExportPlan(
                 db: db, namespace: namespace, selection: selection, now: now, rules: ontologyRules)
             return try DOTWriter(db: db, plan: plan, sink: ByteSink(output)).write()
@@ -40,7 +40,7 @@ extension GraphStore {
     @discardableResult
     public func exportJSONL(to output: FileHandle, progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             try JSONLWriter(db: db, sink: ByteSink(output), now: now, progress: progress).write()
         }
     }

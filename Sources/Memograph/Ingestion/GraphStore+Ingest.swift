@@ -41,7 +41,7 @@ extension GraphStore {
         var previewed: [[KnownEntity]] = []
         var names = NamesToEmbed()
         if let synchronous, options.embedder != nil {
-            let looked = try await database.read { db in
+            let looked = try await read { db in
                 let looked = try drafts.map { draft in
                     let (scope, known) = try lookUp(draft, db: db)
                     return (scope, known, synchronous.extractNow(context(draft, scope: scope, known: known)))
@@ -55,7 +55,7 @@ extension GraphStore {
         }
         if synchronous == nil {
             for draft in drafts {
-                let (scope, known) = try await database.read { db in try lookUp(draft, db: db) }
+                let (scope, known) = try await read { db in try lookUp(draft, db: db) }
                 previews.append(
                     try await extract(with: extractor, context(draft, scope: scope, known: known), scope))
             }
@@ -63,7 +63,7 @@ extension GraphStore {
                 let all = Extraction(
                     entities: previews.flatMap(\.extraction.entities),
                     facts: previews.flatMap(\.extraction.facts))
-                names = try await database.read { db in try namesToEmbed(all, db: db, now: now) }
+                names = try await read { db in try namesToEmbed(all, db: db, now: now) }
             }
         }
         let extracted = previews

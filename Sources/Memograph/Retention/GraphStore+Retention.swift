@@ -36,7 +36,7 @@ extension GraphStore {
 
     /// This namespace's retention rules, the default (relation nil) first.
     public func retentionRules() throws -> [RetentionRule] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT relation, seconds FROM retention WHERE namespace = ? ORDER BY relation",
                 arguments: [namespace]

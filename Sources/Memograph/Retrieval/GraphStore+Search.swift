@@ -36,7 +36,7 @@ extension GraphStore {
             throw MemographError.embeddingModelMismatch(recorded: recorded, given: vector.model)
         }
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             try SearchRun(store: self, db: db, now: now, query: query, vector: vector, options: options).run()
         }
     }

@@ -17,7 +17,7 @@ extension GraphStore {
 
     /// The embedding model the store's vectors come from, or nil before anything was embedded.
     public func embeddingModel() throws -> String? {
-        try database.read(Self.embeddingModel)
+        try read(Self.embeddingModel)
     }
 
     static func embeddingModel(_ db: Database) throws -> String? {
@@ -42,7 +42,7 @@ extension GraphStore {
                 sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES (?, ?)",
                 arguments: [Self.modelKey, embedder.modelIdentity])
         }
-        let pending = try await database.read { db in try missingTexts(db) }
+        let pending = try await read { db in try missingTexts(db) }
         var report = EmbeddingReport(
             model: embedder.modelIdentity, entities: 0, edges: 0, episodes: 0, discarded: 0)
         for start in stride(from: 0, to: pending.count, by: max(1, batchSize)) {
@@ -96,7 +96,7 @@ extension GraphStore {
 
     /// The stored vector of an entity, fact or episode, or nil when it has none.
     public func vector(for owner: EmbeddingOwner) throws -> [Float]? {
-        try database.read { db in
+        try read { db in
             try Data.fetchOne(
                 db,
                 sql: "SELECT vector FROM embeddings WHERE owner_kind = ? AND owner_id = ? AND namespace = ?",

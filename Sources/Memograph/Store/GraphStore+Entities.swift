@@ -51,14 +51,14 @@ extension GraphStore {
 
     /// The entity with this id, or nil when there is none in this namespace.
     public func entity(_ id: EntityID) throws -> Entity? {
-        try database.read { db in
+        try read { db in
             try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).load([id]).first
         }
     }
 
     /// Entities whose name or alias matches `name` (case- and space-insensitively), optionally of one type.
     public func findEntities(named name: String, type: String? = nil) throws -> [Entity] {
-        try database.read { db in
+        try read { db in
             try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).find(
                 .name(name, type: type))
         }
@@ -68,7 +68,7 @@ extension GraphStore {
     ///
     /// - Throws: ``MemographError/unknownEntity(_:)`` or ``MemographError/ambiguousEntity(_:candidates:)``.
     public func resolve(_ reference: EntityReference) throws -> Entity {
-        try database.read { db in
+        try read { db in
             try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).resolve(
                 reference)
         }

@@ -63,12 +63,12 @@ extension GraphStore {
 
     /// The episode with this id.
     public func episode(_ id: EpisodeID) throws -> Episode {
-        try database.read { db in try loadEpisode(id, db: db) }
+        try read { db in try loadEpisode(id, db: db) }
     }
 
     /// The episode the caller stored under `externalID`, if any.
     public func episode(externalID: String) throws -> Episode? {
-        try database.read { db in
+        try read { db in
             try Row.fetchOne(
                 db,
                 sql:
@@ -80,7 +80,7 @@ extension GraphStore {
 
     /// Episodes, most recent occurrence first.
     public func episodes(limit: Int = 100) throws -> [Episode] {
-        try database.read { db in
+        try read { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -9,7 +9,7 @@ extension GraphStore {
         asOf: Date? = nil, knownAt: Date? = nil
     ) throws -> [Fact] {
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let entity = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
                 .resolve(reference)
             let filter = try ontologyRules.readFilter(relation, direction: direction)
@@ -37,7 +37,7 @@ extension GraphStore {
     /// included, in event-time order: the fact's timeline.
     public func history(of reference: EntityReference, relation: String) throws -> [Fact] {
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let entity = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
                 .resolve(reference)
             let resolved = try ontologyRules.relation(relation)
@@ -58,7 +58,7 @@ extension GraphStore {
     /// One edge with its ends and provenance.
     public func fact(_ id: EdgeID) throws -> Fact {
         let now = self.now
-        return try database.read { db in try assemble([loadEdge(id, db: db)], db: db, now: now)[0] }
+        return try read { db in try assemble([loadEdge(id, db: db)], db: db, now: now)[0] }
     }
 
     /// Resolves both ends and the provenance of `edges`, keeping their order.

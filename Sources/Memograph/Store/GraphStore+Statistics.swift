@@ -36,7 +36,7 @@ extension GraphStore {
     public func statistics() throws -> StoreStatistics {
         let now = self.now
         let time = TimeSlice.current.sqlCondition(now: now)
-        return try database.read { db in
+        return try read { db in
             let count = { (sql: String, arguments: StatementArguments) in
                 try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
             }

@@ -16,7 +16,7 @@ extension GraphStore {
             throw MemographError.invalidArgument(field: "depth", reason: "must be between 1 and 10")
         }
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             let start = try resolver.resolve(reference).id
             let filter = try ontologyRules.readFilter(relation, direction: direction)
@@ -62,7 +62,7 @@ extension GraphStore {
             throw MemographError.invalidArgument(field: "maxDepth", reason: "must be between 1 and 12")
         }
         let now = self.now
-        return try database.read { db in
+        return try read { db in
             let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             let source = try resolver.resolve(start).id
             let target = try resolver.resolve(goal).id
