@@ -384,13 +384,8 @@ struct SearchRun {
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
-                    SELECT p.id,
-                      (SELECT n.id FROM episodes n WHERE n.namespace = p.namespace
-                         AND n.occurred_at >= p.occurred_at - ? AND (n.occurred_at, n.id) < (p.occurred_at, p.id)
-                         ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1),
-                      (SELECT n.id FROM episodes n WHERE n.namespace = p.namespace
-                         AND n.occurred_at <= p.occurred_at + ? AND (n.occurred_at, n.id) > (p.occurred_at, p.id)
-                         ORDER BY n.occurred_at, n.id LIMIT 1)
+                    SELECT p.id, \(ConversationNeighbour.idSQL(.before, of: "p")),
+                      \(ConversationNeighbour.idSQL(.after, of: "p"))
                     FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value WHERE p.namespace = ?
                     """),
             [.int(gap), .int(gap), .text(IDList.json(Array(scored.keys))), .text(store.namespace)]

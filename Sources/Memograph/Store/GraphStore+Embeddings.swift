@@ -133,15 +133,12 @@ extension GraphStore {
             let text = fact ?? "\(row[2] as String) \(Self.words(of: row[3])) \(row[4] as String)"
             pending.append((.edge(EdgeID(row[0])), text))
         }
-        // The episode just before each one (ties by id), if it is of the same conversation.
+        // The episode just before each one, if it is of the same conversation.
         for row in try Row.fetchAll(
             db,
             sql: """
                 SELECT x.id, x.content, x.role, p.content, p.role FROM episodes x
-                LEFT JOIN episodes p ON p.id = (
-                  SELECT n.id FROM episodes n WHERE n.namespace = x.namespace AND n.occurred_at >= x.occurred_at - ?
-                    AND (n.occurred_at, n.id) < (x.occurred_at, x.id)
-                  ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1)
+                LEFT JOIN episodes p ON p.id = \(ConversationNeighbour.idSQL(.before, of: "x"))
                 WHERE x.namespace = ? AND \(missing)
                 """,
             arguments: [StoreTime.microseconds(Episode.conversationGap), namespace, "episode"])

@@ -140,6 +140,9 @@ enum StoreSchema {
             // `GraphStore.embeddingText(of:after:)`), so whatever changes which episode comes
             // before another, or what it says, drops the vector of the episode after it, to be
             // embedded again. Vectors embedded before this version had no context: they go too.
+            // The successor query is written out here rather than taken from
+            // `ConversationNeighbour`, so that no later change there alters what this migration
+            // created.
             let gap = StoreTime.microseconds(Episode.conversationGap)
             func dropSuccessor(of row: String) -> String {
                 """

@@ -1,0 +1,28 @@
+/// The episode just before or just after another in its conversation: the nearest in time
+/// (ties by id) within a gap. Search passes score to it, and a turn is embedded after the one
+/// before it; both find it with this subquery, a seek in the `(namespace, occurred_at)` index.
+enum ConversationNeighbour {
+    enum Side {
+        case before
+        case after
+    }
+
+    /// A scalar subquery giving the id of the `side` neighbour of `row` (an alias of `episodes`),
+    /// with the gap in microseconds bound to its one `?`.
+    static func idSQL(_ side: Side, of row: String) -> String {
+        switch side {
+        case .before:
+            """
+            (SELECT n.id FROM episodes n WHERE n.namespace = \(row).namespace
+               AND n.occurred_at >= \(row).occurred_at - ? AND (n.occurred_at, n.id) < (\(row).occurred_at, \(row).id)
+               ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1)
+            """
+        case .after:
+            """
+            (SELECT n.id FROM episodes n WHERE n.namespace = \(row).namespace
+               AND n.occurred_at <= \(row).occurred_at + ? AND (n.occurred_at, n.id) > (\(row).occurred_at, \(row).id)
+               ORDER BY n.occurred_at, n.id LIMIT 1)
+            """
+        }
+    }
+}
