@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Memograph",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Memograph", targets: ["Memograph"]),
         .library(name: "MemographLLM", targets: ["MemographLLM"]),

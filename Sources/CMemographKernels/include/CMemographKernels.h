@@ -30,4 +30,8 @@ void mg_half_panels_multiply(
     const float *input, size_t lda, size_t m, size_t k, const uint16_t *panels, size_t n, size_t first_panel,
     size_t panel_count, float *output, size_t ldc);
 
+/// The exact (erf-based) GELU of `count` values, in place, to within 1e-6 · max(1, |x|).
+/// Uses AVX2 and FMA when the CPU has them.
+void mg_gelu(float *values, size_t count);
+
 #endif

@@ -1,5 +1,4 @@
 import CMemographKernels
-import Dispatch
 import Foundation
 
 /// Exact nearest-neighbour search: every vector in one contiguous row-major matrix of
@@ -14,7 +13,8 @@ public struct ExactVectorIndex: VectorIndex {
     private let matrix: [UInt16]
     private let positions: [Int64: Int]
 
-    /// Indexes with at least this many rows are scanned in one slice per core.
+    /// Indexes with at least this many rows are scanned in one slice per core (by the thread
+    /// team, when no other scan or query holds it).
     public static let rowsPerThreadedScan = 4_096
 
     /// Builds the index from `(id, vector)` pairs; vectors of another length than `dimension`
@@ -49,17 +49,20 @@ public struct ExactVectorIndex: VectorIndex {
         let rows = ids.count
         let dimension = dimension
         var scores = [Float](repeating: 0, count: rows)
-        let slices = rows >= Self.rowsPerThreadedScan ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let sliceRows = (rows + slices - 1) / slices
         matrix.withUnsafeBufferPointer { matrix in
             scores.withUnsafeMutableBufferPointer { scores in
                 nonisolated(unsafe) let (matrix, scores) = (matrix.baseAddress!, scores.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                    let start = slice * sliceRows
-                    let end = min(rows, start + sliceRows)
-                    guard start < end else { return }
-                    mg_half_scores(matrix + start * dimension, end - start, dimension, query, scores + start)
-                }
+                let team = ThreadTeam.shared
+                let shared =
+                    rows >= Self.rowsPerThreadedScan
+                    && team.run { part in
+                        let sliceRows = (rows + team.size - 1) / team.size
+                        let start = min(rows, part * sliceRows)
+                        let end = min(rows, start + sliceRows)
+                        mg_half_scores(
+                            matrix + start * dimension, end - start, dimension, query, scores + start)
+                    }
+                if !shared { mg_half_scores(matrix, rows, dimension, query, scores) }
             }
         }
         return Self.top(k, of: scores).map { VectorMatch(id: ids[$0], score: scores[$0]) }
@@ -75,22 +78,8 @@ public struct ExactVectorIndex: VectorIndex {
         return vector
     }
 
-    /// Positions of the `k` highest scores, highest first, ties broken by position: one pass
-    /// keeping a sorted shortlist, so a query costs O(n + k log k) for the usual small `k`.
+    /// Positions of the `k` highest scores, highest first, ties broken by position.
     static func top(_ k: Int, of scores: [Float]) -> [Int] {
-        var shortlist: [Int] = []
-        shortlist.reserveCapacity(k + 1)
-        for (position, score) in scores.enumerated() {
-            if shortlist.count == k, let last = shortlist.last, scores[last] >= score { continue }
-            var low = 0
-            var high = shortlist.count
-            while low < high {
-                let middle = (low + high) / 2
-                if scores[shortlist[middle]] >= score { low = middle + 1 } else { high = middle }
-            }
-            shortlist.insert(position, at: low)
-            if shortlist.count > k { shortlist.removeLast() }
-        }
-        return shortlist
+        scores.indices.sortedPrefix(k) { scores[$0] > scores[$1] }
     }
 }

@@ -333,10 +333,9 @@ struct SearchRun {
     /// The `count` best-scored entries.
     private static func best(_ scores: [EntityID: Double], _ count: Int) -> [EntityID: Double] {
         guard scores.count > count else { return scores }
-        let kept = scores.sorted {
+        let kept = scores.sortedPrefix(count) {
             $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue
         }
-        .prefix(count)
         return Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
     }
 
@@ -344,9 +343,11 @@ struct SearchRun {
     /// from (or the best `size`).
     private func pool(_ candidates: [Int64: Candidate], size: Int? = nil) -> [Int64] {
         let size = size ?? options.limit * (options.recencyWeight > 0 || options.mmrLambda != nil ? 10 : 1)
-        return candidates.filter { $0.value.score > 0 }
-            .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
-            .prefix(size).map(\.key)
+        return candidates.lazy.filter { $0.value.score > 0 }
+            .sortedPrefix(size) {
+                $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key
+            }
+            .map(\.key)
     }
 
     /// An episode gains the graph score of the best fact it is a source of.

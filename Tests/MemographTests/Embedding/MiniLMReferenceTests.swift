@@ -1,5 +1,6 @@
 import Foundation
 import Memograph
+import Synchronization
 import Testing
 
 /// all-MiniLM-L6-v2 in Swift against the official implementation's outputs. Skipped when the
@@ -32,6 +33,25 @@ struct MiniLMReferenceTests {
             let cosine = VectorSimilarity.cosine(vector, item.embedding)
             #expect(cosine >= 0.9999, "case \(item.id): cosine \(cosine)")
         }
+    }
+
+    /// Queries from several threads at once: one shares the thread team, the others find it
+    /// busy and run alone; all must give the same vectors.
+    @Test func concurrentQueriesMatchTheReference() throws {
+        let reference = try MiniLMReference.load()
+        let embedder = try MiniLMReference.embedder.get()
+        let cosines = Mutex<[String: Float]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for index in stride(from: thread, to: reference.cases.count, by: 4) {
+                let item = reference.cases[index]
+                let vector = embedder.embedNow([item.text])[0]
+                let cosine = VectorSimilarity.cosine(vector, item.embedding)
+                cosines.withLock { $0[item.id] = cosine }
+            }
+        }
+        let all = cosines.withLock { $0 }
+        #expect(all.count == reference.cases.count)
+        for (id, cosine) in all { #expect(cosine >= 0.9999, "case \(id): cosine \(cosine)") }
     }
 
     @Test func batchedEmbeddingsMatchTheReference() async throws {

@@ -1,9 +1,9 @@
-import Dispatch
+import CMemographKernels
 
 /// The BERT encoder forward pass followed by mean pooling and L2 normalisation.
 ///
 /// A batch is packed: the tokens of all its sequences are stacked into one matrix with no
-/// padding, so every dense layer is a single `sgemm` over all real tokens, and only attention
+/// padding, so every dense layer is a single product over all real tokens, and only attention
 /// is computed per sequence (each token attends to its own sequence only — the same result as
 /// padding with an attention mask, without the wasted work).
 struct BertEncoder: Sendable {
@@ -11,117 +11,134 @@ struct BertEncoder: Sendable {
     let configuration: BertConfiguration
 
     /// Sentence embeddings of `sequences` (token ids with `[CLS]`/`[SEP]`, each at most
-    /// `maxPositions` long and with ids below the vocabulary size). With `queryThreads`, the
-    /// dense products run on the half-precision panels, split by columns over that many
-    /// threads: for a few tokens, BLAS spends as long packing the weights as multiplying, and a
-    /// single-threaded product cannot share a query between cores.
-    func embed(_ sequences: [[Int32]], queryThreads: Int? = nil) -> [[Float]] {
-        let h = configuration.hiddenSize
-        let ffn = configuration.intermediateSize
-        let tokenCount = sequences.reduce(0) { $0 + $1.count }
-        let longest = sequences.map(\.count).max() ?? 0
-        let hidden = UnsafeMutablePointer<Float>.allocate(capacity: tokenCount * h)
-        let attended = UnsafeMutablePointer<Float>.allocate(capacity: tokenCount * h)
-        let context = UnsafeMutablePointer<Float>.allocate(capacity: tokenCount * h)
-        let qkv = UnsafeMutablePointer<Float>.allocate(capacity: tokenCount * 3 * h)
-        let intermediate = UnsafeMutablePointer<Float>.allocate(capacity: tokenCount * ffn)
-        let scores = UnsafeMutablePointer<Float>.allocate(capacity: longest * longest)
-        defer {
-            for buffer in [hidden, attended, context, qkv, intermediate, scores] { buffer.deallocate() }
-        }
-        var offsets: [Int] = []
-        var offset = 0
-        for sequence in sequences {
-            offsets.append(offset)
-            offset += sequence.count
-        }
-        embedTokens(sequences, into: hidden)
-        for layer in weights.layers {
-            MatrixProduct.broadcastRows(layer.qkvBias, width: 3 * h, into: qkv, rowCount: tokenCount)
-            dense(hidden, k: h, layer.qkvWeight, n: 3 * h, into: qkv, m: tokenCount, threads: queryThreads)
-            for (index, sequence) in sequences.enumerated() {
-                attend(
-                    qkv: qkv + offsets[index] * 3 * h, length: sequence.count, scores: scores,
-                    into: context + offsets[index] * h)
+    /// `maxPositions` long and with ids below the vocabulary size).
+    ///
+    /// With `onPanels`, the dense products run on the half-precision panels and the pass is
+    /// shared by the ``ThreadTeam`` (each member takes a share of every stage's columns, rows
+    /// or heads): for a few tokens, BLAS spends as long packing the weights as multiplying,
+    /// and a single-threaded product cannot share a query between cores. Otherwise each dense
+    /// layer is one BLAS product on the calling thread.
+    func embed(_ sequences: [[Int32]], onPanels: Bool = false) -> [[Float]] {
+        let team = ThreadTeam.shared
+        let pass = Pass(sequences: sequences, configuration: configuration, parts: onPanels ? team.size : 1)
+        defer { pass.deallocate() }
+        let encoder = self
+        let shared =
+            onPanels
+            && team.run { part in
+                encoder.forward(pass, share: Share(part: part, parts: team.size, panels: true, team: team))
             }
-            addRows(layer.attentionOutputBias, to: hidden, into: attended, rowCount: tokenCount, width: h)
-            dense(
-                context, k: h, layer.attentionOutputWeight, n: h, into: attended, m: tokenCount,
-                threads: queryThreads)
-            LayerNorm.apply(
-                attended, rowCount: tokenCount, width: h, gamma: layer.attentionNormGamma,
-                beta: layer.attentionNormBeta, epsilon: configuration.layerNormEpsilon)
-            MatrixProduct.broadcastRows(
-                layer.intermediateBias, width: ffn, into: intermediate, rowCount: tokenCount)
-            dense(
-                attended, k: h, layer.intermediateWeight, n: ffn, into: intermediate, m: tokenCount,
-                threads: queryThreads)
-            GELU.apply(intermediate, count: tokenCount * ffn)
-            addRows(layer.outputBias, to: attended, into: hidden, rowCount: tokenCount, width: h)
-            dense(
-                intermediate, k: ffn, layer.outputWeight, n: h, into: hidden, m: tokenCount,
-                threads: queryThreads)
-            LayerNorm.apply(
-                hidden, rowCount: tokenCount, width: h, gamma: layer.outputNormGamma,
-                beta: layer.outputNormBeta,
-                epsilon: configuration.layerNormEpsilon)
-        }
+        if !shared { forward(pass, share: Share(part: 0, parts: 1, panels: onPanels, team: nil)) }
+        let h = configuration.hiddenSize
         return sequences.indices.map { index in
-            meanPooledUnitVector(hidden + offsets[index] * h, rowCount: sequences[index].count, width: h)
+            meanPooledUnitVector(
+                pass.hidden + pass.offsets[index] * h, rowCount: sequences[index].count, width: h)
         }
     }
 
-    /// `output += input · weight` (input m×k, weight k×n, output m×n, all row-major): with
-    /// `threads`, on the half-precision panels split between that many threads; otherwise one
-    /// BLAS product.
+    /// One member's share of the whole forward pass, with the team meeting between stages
+    /// that read what other members wrote.
+    private func forward(_ pass: Pass, share: Share) {
+        let h = configuration.hiddenSize
+        let ffn = configuration.intermediateSize
+        let m = pass.tokenCount
+        let rows = share.range(m)
+        let hidden = pass.hidden
+        embedTokens(pass, rows: rows)
+        share.synchronize()
+        for layer in weights.layers {
+            let qkvColumns = share.columns(3 * h)
+            fill(pass.qkv, width: 3 * h, columns: qkvColumns, rowCount: m, bias: layer.qkvBias)
+            dense(hidden, k: h, layer.qkvWeight, n: 3 * h, into: pass.qkv, m: m, share: share)
+            share.synchronize()
+
+            let heads = share.range(configuration.headCount)
+            let scores = pass.scores + share.part * pass.longest * pass.longest
+            for (index, sequence) in pass.sequences.enumerated() {
+                attend(
+                    qkv: pass.qkv + pass.offsets[index] * 3 * h, length: sequence.count, heads: heads,
+                    scores: scores, into: pass.context + pass.offsets[index] * h)
+            }
+            share.synchronize()
+
+            let columns = share.columns(h)
+            fill(
+                pass.attended, width: h, columns: columns, rowCount: m, bias: layer.attentionOutputBias,
+                residual: hidden)
+            dense(
+                pass.context, k: h, layer.attentionOutputWeight, n: h, into: pass.attended, m: m, share: share
+            )
+            share.synchronize()
+            LayerNorm.apply(
+                pass.attended + rows.lowerBound * h, rowCount: rows.count, width: h,
+                gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta,
+                epsilon: configuration.layerNormEpsilon)
+            share.synchronize()
+
+            let ffnColumns = share.columns(ffn)
+            fill(
+                pass.intermediate, width: ffn, columns: ffnColumns, rowCount: m, bias: layer.intermediateBias)
+            dense(
+                pass.attended, k: h, layer.intermediateWeight, n: ffn, into: pass.intermediate, m: m,
+                share: share)
+            for row in 0..<m {
+                mg_gelu(pass.intermediate + row * ffn + ffnColumns.lowerBound, ffnColumns.count)
+            }
+            share.synchronize()
+
+            fill(
+                hidden, width: h, columns: columns, rowCount: m, bias: layer.outputBias,
+                residual: pass.attended)
+            dense(pass.intermediate, k: ffn, layer.outputWeight, n: h, into: hidden, m: m, share: share)
+            share.synchronize()
+            LayerNorm.apply(
+                hidden + rows.lowerBound * h, rowCount: rows.count, width: h, gamma: layer.outputNormGamma,
+                beta: layer.outputNormBeta, epsilon: configuration.layerNormEpsilon)
+            share.synchronize()
+        }
+    }
+
+    /// `output += input · weight` (input m×k, weight k×n, output m×n, all row-major) for the
+    /// share's columns: on the share's half-precision panels, or as one BLAS product.
     private func dense(
         _ input: UnsafePointer<Float>, k: Int, _ weight: BertWeights.Dense, n: Int,
-        into output: UnsafeMutablePointer<Float>, m: Int, threads: Int?
+        into output: UnsafeMutablePointer<Float>, m: Int, share: Share
     ) {
-        guard let threads else {
+        guard share.panels else {
             return MatrixProduct.multiply(
                 input, lda: k, weight.matrix, ldb: n, into: output, ldc: n, m: m, n: n, k: k, beta: 1)
         }
-        let panels = weight.panels
-        let share = (panels.panelCount + threads - 1) / threads
-        nonisolated(unsafe) let (input, output) = (input, output)
-        DispatchQueue.concurrentPerform(iterations: threads) { part in
-            let start = min(part * share, panels.panelCount)
-            let end = min(start + share, panels.panelCount)
-            guard start < end else { return }
-            panels.multiply(input, lda: k, m: m, into: output, ldc: n, panels: start..<end)
-        }
+        let panels = share.range(weight.panels.panelCount)
+        guard !panels.isEmpty else { return }
+        weight.panels.multiply(input, lda: k, m: m, into: output, ldc: n, panels: panels)
     }
 
-    /// Word + position + token-type (0) embeddings, then LayerNorm.
-    private func embedTokens(_ sequences: [[Int32]], into hidden: UnsafeMutablePointer<Float>) {
+    /// Word + position + token-type (0) embeddings, then LayerNorm, for the token rows `rows`.
+    private func embedTokens(_ pass: Pass, rows: Range<Int>) {
         let h = configuration.hiddenSize
-        var row = hidden
-        for sequence in sequences {
-            for (position, id) in sequence.enumerated() {
-                let word = weights.wordEmbeddings + Int(id) * h
-                let place = weights.positionEmbeddings + position * h
-                let type = weights.tokenTypeEmbeddings
-                for index in 0..<h { row[index] = word[index] + place[index] + type[index] }
-                row += h
-            }
+        for row in rows {
+            let target = pass.hidden + row * h
+            let word = weights.wordEmbeddings + Int(pass.tokens[row]) * h
+            let place = weights.positionEmbeddings + pass.positions[row] * h
+            let type = weights.tokenTypeEmbeddings
+            for index in 0..<h { target[index] = word[index] + place[index] + type[index] }
         }
-        let tokenCount = sequences.reduce(0) { $0 + $1.count }
         LayerNorm.apply(
-            hidden, rowCount: tokenCount, width: h, gamma: weights.embeddingNormGamma,
+            pass.hidden + rows.lowerBound * h, rowCount: rows.count, width: h,
+            gamma: weights.embeddingNormGamma,
             beta: weights.embeddingNormBeta, epsilon: configuration.layerNormEpsilon)
     }
 
     /// Multi-head self-attention of one sequence whose query, key and value rows sit side by
-    /// side in `qkv` (row stride 3·hidden); writes the per-head contexts into `output`.
+    /// side in `qkv` (row stride 3·hidden); writes the contexts of `heads` into `output`.
     private func attend(
-        qkv: UnsafeMutablePointer<Float>, length: Int, scores: UnsafeMutablePointer<Float>,
+        qkv: UnsafeMutablePointer<Float>, length: Int, heads: Range<Int>, scores: UnsafeMutablePointer<Float>,
         into output: UnsafeMutablePointer<Float>
     ) {
         let h = configuration.hiddenSize
         let headSize = h / configuration.headCount
         let scale = 1 / Float(headSize).squareRoot()
-        for head in 0..<configuration.headCount {
+        for head in heads {
             let query = qkv + head * headSize
             let key = qkv + h + head * headSize
             let value = qkv + 2 * h + head * headSize
@@ -136,15 +153,22 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// `output = rows + bias` for each row (the residual plus the next layer's bias).
-    private func addRows(
-        _ bias: UnsafePointer<Float>, to rows: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>,
-        rowCount: Int, width: Int
+    /// `output[row, columns] = bias[columns] (+ residual[row, columns])` for every row: a dense
+    /// product's starting value (its bias, plus the residual it is added to).
+    private func fill(
+        _ output: UnsafeMutablePointer<Float>, width: Int, columns: Range<Int>, rowCount: Int,
+        bias: UnsafePointer<Float>, residual: UnsafePointer<Float>? = nil
     ) {
+        guard !columns.isEmpty else { return }
         for row in 0..<rowCount {
-            let source = rows + row * width
-            let target = output + row * width
-            for index in 0..<width { target[index] = source[index] + bias[index] }
+            let target = output + row * width + columns.lowerBound
+            let source = bias + columns.lowerBound
+            guard let residual else {
+                target.update(from: source, count: columns.count)
+                continue
+            }
+            let added = residual + row * width + columns.lowerBound
+            for index in 0..<columns.count { target[index] = added[index] + source[index] }
         }
     }
 
@@ -157,5 +181,82 @@ struct BertEncoder: Sendable {
         let norm = sum.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let inverse = norm > 0 ? 1 / norm : 0
         return sum.map { $0 * inverse }
+    }
+}
+
+extension BertEncoder {
+    /// The packed tokens of one batch and the activations of its forward pass.
+    ///
+    /// Sendable so that a ``ThreadTeam`` can share it: members write disjoint columns, rows or
+    /// heads of each buffer between two meetings, and each member has its own score matrix.
+    fileprivate struct Pass: @unchecked Sendable {
+        let sequences: [[Int32]]
+        let tokens: [Int32]
+        let positions: [Int]
+        /// First row of each sequence.
+        let offsets: [Int]
+        let tokenCount: Int
+        let longest: Int
+        let hidden: UnsafeMutablePointer<Float>
+        let attended: UnsafeMutablePointer<Float>
+        let context: UnsafeMutablePointer<Float>
+        let qkv: UnsafeMutablePointer<Float>
+        let intermediate: UnsafeMutablePointer<Float>
+        /// One longest×longest attention matrix per member.
+        let scores: UnsafeMutablePointer<Float>
+
+        init(sequences: [[Int32]], configuration: BertConfiguration, parts: Int) {
+            let h = configuration.hiddenSize
+            self.sequences = sequences
+            tokens = sequences.flatMap { $0 }
+            positions = sequences.flatMap { $0.indices }
+            var offsets: [Int] = []
+            var offset = 0
+            for sequence in sequences {
+                offsets.append(offset)
+                offset += sequence.count
+            }
+            self.offsets = offsets
+            tokenCount = offset
+            longest = sequences.map(\.count).max() ?? 0
+            hidden = .allocate(capacity: tokenCount * h)
+            attended = .allocate(capacity: tokenCount * h)
+            context = .allocate(capacity: tokenCount * h)
+            qkv = .allocate(capacity: tokenCount * 3 * h)
+            intermediate = .allocate(capacity: tokenCount * configuration.intermediateSize)
+            scores = .allocate(capacity: parts * longest * longest)
+        }
+
+        func deallocate() {
+            for buffer in [hidden, attended, context, qkv, intermediate, scores] { buffer.deallocate() }
+        }
+    }
+
+    /// What one member computes of a forward pass: an even, contiguous part of each stage's
+    /// columns (whole 16-column panels on the half-precision path), heads and rows.
+    fileprivate struct Share {
+        let part: Int
+        let parts: Int
+        /// Dense products on the half-precision panels rather than BLAS.
+        let panels: Bool
+        let team: ThreadTeam?
+
+        /// This member's part of `0..<count`.
+        func range(_ count: Int) -> Range<Int> {
+            let size = (count + parts - 1) / parts
+            let start = min(count, part * size)
+            return start..<min(count, start + size)
+        }
+
+        /// This member's columns of a product with `n` columns: those of its panels.
+        func columns(_ n: Int) -> Range<Int> {
+            let panels = range(HalfPrecisionPanels.panelCount(columns: n))
+            let width = HalfPrecisionPanels.width
+            return min(n, panels.lowerBound * width)..<min(n, panels.upperBound * width)
+        }
+
+        func synchronize() {
+            if parts > 1 { team?.synchronize() }
+        }
     }
 }

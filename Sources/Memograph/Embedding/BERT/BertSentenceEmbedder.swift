@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A BERT-family sentence-embedding model run in Swift (default: all-MiniLM-L6-v2, 384
 /// dimensions): WordPiece tokenisation, the encoder on BLAS `sgemm`, mean pooling over the
@@ -15,7 +16,7 @@ public final class BertSentenceEmbedder: Embedder {
     public static let maxTokensPerBatch = 4096
 
     /// A single batch of fewer tokens than this is embedded as a query: its products run on the
-    /// half-precision panels, split by columns over the cores (see `BertEncoder.embed`). Larger
+    /// half-precision panels, shared by the cores (see `BertEncoder.embed`). Larger
     /// single batches run multi-threaded BLAS.
     static let queryTokenLimit = 256
 
@@ -102,12 +103,14 @@ public final class BertSentenceEmbedder: Embedder {
         defer { results.deallocate() }
         let encoder = self.encoder
         // One short batch (a query) cannot keep the cores busy by batches: its products run on
-        // the half-precision panels, split by columns instead.
-        let queryThreads = workers == 1 && tokenCount < Self.queryTokenLimit ? cores : nil
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for batch in stride(from: worker, to: batches.count, by: workers) {
-                let members = batches[batch]
-                let vectors = encoder.embed(members.map { sequences[$0] }, queryThreads: queryThreads)
+        // the half-precision panels, and the thread team shares out each stage instead.
+        let onPanels = workers == 1 && tokenCount < Self.queryTokenLimit
+        // Each worker takes the longest batch left, so that the cores finish together.
+        let taken = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while case let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue, index < batches.count {
+                let members = batches[batches.count - 1 - index]
+                let vectors = encoder.embed(members.map { sequences[$0] }, onPanels: onPanels)
                 for (member, vector) in zip(members, vectors) { results[member] = vector }
             }
         }

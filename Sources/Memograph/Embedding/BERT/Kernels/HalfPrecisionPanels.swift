@@ -11,19 +11,22 @@ struct HalfPrecisionPanels: @unchecked Sendable {
     let k: Int
     let n: Int
 
+    /// Columns per panel.
+    static let width = Int(MG_HALF_PANEL_WIDTH)
+
     /// Number of 16-column panels; the unit of work split between threads.
     var panelCount: Int { Self.panelCount(columns: n) }
 
     /// Number of 16-column panels that hold `columns` columns.
     static func panelCount(columns: Int) -> Int {
-        (columns + Int(MG_HALF_PANEL_WIDTH) - 1) / Int(MG_HALF_PANEL_WIDTH)
+        (columns + width - 1) / width
     }
 
     /// Packs the row-major k×n `weight`; the caller owns (and frees) the returned storage.
     static func packing(_ weight: UnsafePointer<Float>, k: Int, n: Int) -> UnsafeMutableBufferPointer<UInt16>
     {
         let storage = UnsafeMutableBufferPointer<UInt16>.allocate(
-            capacity: panelCount(columns: n) * Int(MG_HALF_PANEL_WIDTH) * k)
+            capacity: panelCount(columns: n) * width * k)
         mg_half_pack_panels(weight, k, n, storage.baseAddress!)
         return storage
     }

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import Memograph
+
+/// The one-pass selection search uses for its best candidates must give exactly what a stable
+/// sort's prefix gives, ties included.
+@Suite struct SortedPrefixTests {
+    @Test(arguments: [0, 1, 2, 7, 50, 199, 200, 250])
+    func matchesTheStableSortPrefix(k: Int) {
+        var generator = SystemRandomNumberGenerator()
+        // Few distinct keys, so that most comparisons are ties that only order can break.
+        let items = (0..<200).map { (position: $0, key: Int.random(in: 0..<13, using: &generator)) }
+        let byKey: ((position: Int, key: Int), (position: Int, key: Int)) -> Bool = { $0.key > $1.key }
+        let expected = items.sorted(by: byKey).prefix(k).map(\.position)
+        #expect(items.sortedPrefix(k, by: byKey).map(\.position) == expected)
+    }
+
+    @Test func topOfAVectorIndexIsTheHighestScoresByPosition() {
+        let scores: [Float] = [0.1, 0.9, 0.5, 0.9, -1, 0.5, 0.7]
+        #expect(ExactVectorIndex.top(4, of: scores) == [1, 3, 6, 2])
+        #expect(ExactVectorIndex.top(0, of: scores).isEmpty)
+        #expect(ExactVectorIndex.top(10, of: scores) == [1, 3, 6, 2, 5, 0, 4])
+    }
+}
