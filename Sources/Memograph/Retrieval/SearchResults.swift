@@ -20,11 +20,13 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     public var recency: Double
     /// The multiplier an episode gained because the query names its speaker (1 otherwise).
     public var speaker: Double
+    /// The multiplier an episode gained from the evidence of its conversation (1 otherwise).
+    public var conversation: Double
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
         via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1,
-        speaker: Double = 1
+        speaker: Double = 1, conversation: Double = 1
     ) {
         self.bm25Rank = bm25Rank
         self.vectorRank = vectorRank
@@ -36,6 +38,7 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.contextFrom = contextFrom
         self.recency = recency
         self.speaker = speaker
+        self.conversation = conversation
     }
 
     /// Decodes a breakdown; the parts later versions added default to "no effect", so JSON
@@ -52,6 +55,7 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         contextFrom = try container.decodeIfPresent(EpisodeID.self, forKey: .contextFrom)
         recency = try container.decode(Double.self, forKey: .recency)
         speaker = try container.decodeIfPresent(Double.self, forKey: .speaker) ?? 1
+        conversation = try container.decodeIfPresent(Double.self, forKey: .conversation) ?? 1
     }
 }
 

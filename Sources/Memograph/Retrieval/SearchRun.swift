@@ -8,6 +8,7 @@ struct SearchRun {
         var breakdown = ScoreBreakdown()
         var score: Double {
             (breakdown.fused + breakdown.graph + breakdown.context) * breakdown.recency * breakdown.speaker
+                * breakdown.conversation
         }
 
         /// Keeps `spread` as the graph score if it beats the one already reached, with where it came from.
@@ -70,6 +71,7 @@ struct SearchRun {
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
         try creditNamedSpeakers(&episodes)
+        try creditConversationEvidence(&episodes)
         episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
@@ -421,18 +423,59 @@ struct SearchRun {
             query: query,
             resolver: EntityResolver(db: db, namespace: store.namespace, now: now, rules: store.ontologyRules)
         )
-        var roles: [(id: Int64, role: String)] = []
+        for turn in try turns(among: scored) where try speakers.names(turn.role) {
+            episodes[turn.id]?.breakdown.speaker = 1 + options.namedSpeakerBoost
+        }
+    }
+
+    /// The episodes of `ids` that are conversation turns (have a role).
+    private func turns(among ids: [Int64]) throws -> [(id: Int64, role: String, time: Int64)] {
+        var turns: [(id: Int64, role: String, time: Int64)] = []
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
-                    SELECT p.id, p.role FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value
-                    WHERE p.namespace = ? AND p.role IS NOT NULL
-                    """), [.text(IDList.json(scored)), .text(store.namespace)]
-        ) { roles.append(($0.int64(0), $0.text(1))) }
-        for (id, role) in roles where try speakers.names(role) {
-            episodes[id]?.breakdown.speaker = 1 + options.namedSpeakerBoost
+                    SELECT p.id, p.role, p.occurred_at FROM json_each(?) AS c CROSS JOIN episodes p
+                    ON p.id = c.value WHERE p.namespace = ? AND p.role IS NOT NULL
+                    """), [.text(IDList.json(ids)), .text(store.namespace)]
+        ) { turns.append(($0.int64(0), $0.text(1), $0.int64(2))) }
+        return turns
+    }
+
+    /// Episodes gain ``SearchOptions/conversationEvidence`` in proportion to the evidence of
+    /// their conversation: the sum of its best ``evidenceDepth`` episode scores, against the
+    /// best conversation's. Conversations are the scored episodes with a role, cut where two in
+    /// a row (by time) are more than ``SearchOptions/conversationGap`` apart.
+    private func creditConversationEvidence(_ episodes: inout [Int64: Candidate]) throws {
+        guard options.conversationEvidence > 0 else { return }
+        let scored = episodes.filter { $0.value.score > 0 }.mapValues(\.score)
+        guard !scored.isEmpty else { return }
+        let turns = try turns(among: Array(scored.keys)).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let gap = StoreTime.microseconds(options.conversationGap)
+        var conversations: [[Int64]] = []
+        var previous: Int64?
+        for turn in turns {
+            if let previous, turn.time - previous <= gap {
+                conversations[conversations.count - 1].append(turn.id)
+            } else {
+                conversations.append([turn.id])
+            }
+            previous = turn.time
+        }
+        let inConversation = Set(turns.map(\.id))
+        conversations += scored.keys.filter { !inConversation.contains($0) }.map { [$0] }
+        let evidence = conversations.map { members in
+            members.map { scored[$0]! }.sortedPrefix(Self.evidenceDepth, by: >).reduce(0, +)
+        }
+        guard let best = evidence.max(), best > 0 else { return }
+        for (members, evidence) in zip(conversations, evidence) {
+            for id in members {
+                episodes[id]?.breakdown.conversation = 1 + options.conversationEvidence * evidence / best
+            }
         }
     }
+
+    /// How many of a conversation's best episode scores make its evidence.
+    static let evidenceDepth = 5
 
     // MARK: Rerank
 

@@ -23,6 +23,8 @@ struct BenchLocomo: AsyncParsableCommand {
     var followingShare = 0.3
     @Option(help: "Share of an episode's score passed to the turn before it.") var precedingShare = 0.1
     @Option(help: "How much more a turn scores when the question names its speaker.") var speakerBoost = 1.0
+    @Option(help: "How much a turn gains from the evidence of its conversation.") var conversationEvidence =
+        0.5
     @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 0.75
     @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
@@ -50,7 +52,8 @@ struct BenchLocomo: AsyncParsableCommand {
                 options: SearchOptions(
                     limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
                     hopDecay: hopDecay, followingShare: followingShare, precedingShare: precedingShare,
-                    namedSpeakerBoost: speakerBoost, mmrLambda: mmr),
+                    namedSpeakerBoost: speakerBoost, conversationEvidence: conversationEvidence,
+                    mmrLambda: mmr),
                 vectors: !noVectors)
         }
         if ablation {
@@ -59,7 +62,7 @@ struct BenchLocomo: AsyncParsableCommand {
                     name: "bm25 only",
                     options: SearchOptions(
                         limit: 10, depth: 0, candidates: candidates, followingShare: 0, precedingShare: 0,
-                        namedSpeakerBoost: 0),
+                        namedSpeakerBoost: 0, conversationEvidence: 0),
                     vectors: false),
                 at: 0)
         }

@@ -89,6 +89,9 @@ struct SearchCommand: AsyncParsableCommand {
             if breakdown.speaker != 1 {
                 parts.append(String(format: "named speaker ×%.2f", breakdown.speaker))
             }
+            if breakdown.conversation != 1 {
+                parts.append(String(format: "conversation ×%.2f", breakdown.conversation))
+            }
             if breakdown.recency != 1 { parts.append(String(format: "recency ×%.2f", breakdown.recency)) }
             text += "(" + parts.joined(separator: ", ") + ")  "
         }

@@ -21,7 +21,7 @@ import Testing
         let fixture = try StoreFixture()
         let turns = try conversation(fixture.store)
         let results = try await fixture.store.search(
-            "favourite colour", options: SearchOptions(explain: true))
+            "favourite colour", options: SearchOptions(conversationEvidence: 0, explain: true))
         #expect(results.episodes.map(\.item.id) == [turns[1].id, turns[2].id, turns[0].id])
         let question = try #require(results.episodes.first)
         let reply = results.episodes[1]

@@ -21,7 +21,7 @@ import Testing
         let fixture = try StoreFixture()
         let (caroline, tim) = try turns(fixture.store)
         let results = try await fixture.store.search(
-            "where did Tim go hiking?", options: SearchOptions(explain: true))
+            "where did Tim go hiking?", options: SearchOptions(conversationEvidence: 0, explain: true))
         #expect(results.episodes.map(\.item.id) == [tim.id, caroline.id])
         let named = try #require(results.episodes.first)
         let other = results.episodes[1]
@@ -49,14 +49,15 @@ import Testing
     @Test func anAliasOfTheSpeakersEntityNamesThem() async throws {
         let fixture = try StoreFixture()
         let (caroline, tim) = try turns(fixture.store)
-        let before = try await fixture.store.search("did Caro enjoy hiking")
+        let before = try await fixture.store.search(
+            "did Caro enjoy hiking", options: SearchOptions(conversationEvidence: 0))
         #expect(before.episodes.map(\.item.id) == [caroline.id, tim.id])
         #expect(abs(before.episodes[0].score - 1.0 / 11) < 1e-12)
 
         let entity = try fixture.store.upsertEntity(name: "Caroline", type: "Person")
         try fixture.store.addAliases(["Caro"], to: .id(entity.id))
         let after = try await fixture.store.search(
-            "did Caro enjoy hiking", options: SearchOptions(explain: true))
+            "did Caro enjoy hiking", options: SearchOptions(conversationEvidence: 0, explain: true))
         #expect(after.episodes.map(\.item.id) == [caroline.id, tim.id])
         #expect(after.episodes[0].breakdown?.speaker == 2)
         #expect(abs(after.episodes[0].score - 2.0 / 11) < 1e-12)

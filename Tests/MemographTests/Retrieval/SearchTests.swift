@@ -146,7 +146,8 @@ import Testing
         try await store.embedMissing(with: embedder)
 
         let results = try await store.search(
-            "painting sunrise", options: SearchOptions(fusionK: 60, vectorWeight: 0.5, explain: true),
+            "painting sunrise",
+            options: SearchOptions(fusionK: 60, vectorWeight: 0.5, conversationEvidence: 0, explain: true),
             embedder: embedder)
         let first = try #require(results.episodes.first)
         #expect(first.item.id == target.id)
