@@ -70,8 +70,9 @@ struct SearchRun {
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
-        try creditNamedSpeakers(&episodes)
-        try creditConversationEvidence(&episodes)
+        let turns = try scoredTurns(episodes)
+        try creditNamedSpeakers(&episodes, turns: turns)
+        try creditConversationEvidence(&episodes, turns: turns)
         episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
@@ -415,22 +416,28 @@ struct SearchRun {
     /// Episodes spoken by someone the query names (see ``NamedSpeakers``) gain
     /// ``SearchOptions/namedSpeakerBoost``, after the conversation shares: a question about what
     /// Caroline did is most often answered in Caroline's own words.
-    private func creditNamedSpeakers(_ episodes: inout [Int64: Candidate]) throws {
-        guard options.namedSpeakerBoost > 0 else { return }
-        let scored = episodes.filter { $0.value.score > 0 }.map(\.key)
-        guard !scored.isEmpty else { return }
+    private func creditNamedSpeakers(_ episodes: inout [Int64: Candidate], turns: [Turn]) throws {
+        guard options.namedSpeakerBoost > 0, !turns.isEmpty else { return }
         var speakers = NamedSpeakers(
             query: query,
             resolver: EntityResolver(db: db, namespace: store.namespace, now: now, rules: store.ontologyRules)
         )
-        for turn in try turns(among: scored) where try speakers.names(turn.role) {
+        for turn in turns where try speakers.names(turn.role) {
             episodes[turn.id]?.breakdown.speaker = 1 + options.namedSpeakerBoost
         }
     }
 
-    /// The episodes of `ids` that are conversation turns (have a role).
-    private func turns(among ids: [Int64]) throws -> [(id: Int64, role: String, time: Int64)] {
-        var turns: [(id: Int64, role: String, time: Int64)] = []
+    /// A scored episode with a role, with its time in store microseconds.
+    private typealias Turn = (id: Int64, role: String, time: Int64)
+
+    /// The scored episodes that are conversation turns (have a role), read once for both the
+    /// named-speaker boost and conversation evidence (neither changes which episodes score);
+    /// none when both are off.
+    private func scoredTurns(_ episodes: [Int64: Candidate]) throws -> [Turn] {
+        guard options.namedSpeakerBoost > 0 || options.conversationEvidence > 0 else { return [] }
+        let ids = episodes.filter { $0.value.score > 0 }.map(\.key)
+        guard !ids.isEmpty else { return [] }
+        var turns: [Turn] = []
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
@@ -445,11 +452,11 @@ struct SearchRun {
     /// their conversation: the sum of its best ``evidenceDepth`` episode scores, against the
     /// best conversation's. Conversations are the scored episodes with a role, cut where two in
     /// a row (by time) are more than ``SearchOptions/conversationGap`` apart.
-    private func creditConversationEvidence(_ episodes: inout [Int64: Candidate]) throws {
+    private func creditConversationEvidence(_ episodes: inout [Int64: Candidate], turns: [Turn]) throws {
         guard options.conversationEvidence > 0 else { return }
         let scored = episodes.filter { $0.value.score > 0 }.mapValues(\.score)
         guard !scored.isEmpty else { return }
-        let turns = try turns(among: Array(scored.keys)).sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let turns = turns.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
         let gap = StoreTime.microseconds(options.conversationGap)
         var conversations: [[Int64]] = []
         var previous: Int64?

@@ -239,6 +239,7 @@ extension BertEncoder {
         let parts: Int
         /// Dense products on the half-precision panels rather than BLAS.
         let panels: Bool
+        /// The team sharing the pass; nil when this member computes all of it.
         let team: ThreadTeam?
 
         /// This member's part of `0..<count`.
@@ -256,7 +257,7 @@ extension BertEncoder {
         }
 
         func synchronize() {
-            if parts > 1 { team?.synchronize() }
+            team?.synchronize()
         }
     }
 }

@@ -29,15 +29,6 @@ enum MatrixProduct {
             Int32(ldb), beta, c, Int32(ldc))
     }
 
-    /// Fills each of `rowCount` rows of `output` with `row` (a bias, before a product with beta 1).
-    static func broadcastRows(
-        _ row: UnsafePointer<Float>, width: Int, into output: UnsafeMutablePointer<Float>, rowCount: Int
-    ) {
-        for index in 0..<rowCount {
-            (output + index * width).update(from: row, count: width)
-        }
-    }
-
     /// How many threads one product may use. OpenBLAS only; Accelerate schedules itself.
     static func setThreadCount(_ count: Int) {
         #if !canImport(Accelerate)
