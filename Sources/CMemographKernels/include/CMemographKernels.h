@@ -10,10 +10,33 @@ void mg_half_from_floats(const float *values, size_t count, uint16_t *halves);
 /// Converts `count` half-precision bit patterns back to floats.
 void mg_floats_from_half(const uint16_t *halves, size_t count, float *values);
 
-/// `scores[r] = dot(matrix row r, query)` for `rows` rows of `dimension` half-precision values,
-/// accumulated in single precision. Uses AVX2, FMA and F16C when the CPU has them.
-void mg_half_scores(
-    const uint16_t *matrix, size_t rows, size_t dimension, const float *query, float *scores);
+/// Residual steps per code step: a row is stored as `scale · (codes + residuals / 254)`.
+#define MG_RESIDUAL_STEPS 254
+
+/// Quantizes `rows` rows of `dimension` floats: row r becomes `scales[r] · (codes + residuals /
+/// MG_RESIDUAL_STEPS)` with `scales[r] = max|value| / 127` and codes and residuals in [-127, 127],
+/// which reproduces every value to within `scales[r] / 508`.
+void mg_quantize_rows(
+    const float *values, size_t rows, size_t dimension, int8_t *codes, int8_t *residuals, float *scales);
+
+/// Rebuilds one quantized row as floats.
+void mg_dequantize_row(
+    const int8_t *codes, const int8_t *residuals, float scale, size_t dimension, float *values);
+
+/// Quantizes a query to 16-bit codes so that a row's integer dot product fits in 32 bits; returns
+/// the scale (`query ≈ scale · codes`, within `scale / 2` per value).
+float mg_quantize_query(const float *query, size_t dimension, int16_t *codes);
+
+/// Coarse scores from the codes alone: `scores[r] = scales[r] · query_scale · dot(codes row r,
+/// query)`, exact integer arithmetic underneath. Uses AVX2 when the CPU has it.
+void mg_code_scores(
+    const int8_t *codes, const float *scales, size_t rows, size_t dimension, const int16_t *query,
+    float query_scale, float *scores);
+
+/// The score of one row from its codes and residuals against a single-precision query. Uses AVX2
+/// and FMA when the CPU has them.
+float mg_refined_score(
+    const int8_t *codes, const int8_t *residuals, float scale, size_t dimension, const float *query);
 
 /// Columns per panel of a packed half-precision weight matrix.
 #define MG_HALF_PANEL_WIDTH 16

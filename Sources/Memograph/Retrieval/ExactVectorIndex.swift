@@ -1,21 +1,28 @@
 import CMemographKernels
 import Foundation
 
-/// Exact nearest-neighbour search: every vector in one contiguous row-major matrix of
-/// half-precision floats, scored against the query in single precision.
+/// Exact nearest-neighbour search: every vector as one row of 8-bit codes in a contiguous
+/// matrix, scanned in integer arithmetic, with the rows that could rank among the best rescored
+/// from a second 8-bit residual.
 ///
-/// Half precision halves the memory the index holds and the bytes a query reads, which is what
-/// a linear scan is bound by; a score differs from the single-precision dot product by about
-/// 1e-4 for unit vectors. Large indexes are scanned on all cores.
+/// A linear scan is bound by the bytes it reads: one byte per value, half of what half precision
+/// takes. A row's coarse score differs from its true score by at most a bound its scale gives, so
+/// every row whose coarse score plus that bound reaches the k-th best refined score is rescored,
+/// and the answer is the top k of the refined scores. Codes and residuals hold each value to
+/// within 1/64,516 of its row's largest magnitude (1/508 of a code step), so a refined score of
+/// unit vectors is within about 1e-5 of the original's. Large indexes are scanned on all cores.
 public struct ExactVectorIndex: VectorIndex {
     public let dimension: Int
     private let ids: [Int64]
-    private let matrix: [UInt16]
+    private let codes: [Int8]
+    private let residuals: [Int8]
+    private let scales: [Float]
     private let positions: [Int64: Int]
 
     /// Indexes with at least this many rows are scanned in one slice per core (by the thread
-    /// team, when no other scan or query holds it).
-    public static let rowsPerThreadedScan = 4_096
+    /// team, when no other scan or query holds it); a smaller scan takes less time than waking
+    /// the team.
+    public static let rowsPerThreadedScan = 32_768
 
     /// Builds the index from `(id, vector)` pairs; vectors of another length than `dimension`
     /// are refused.
@@ -23,22 +30,32 @@ public struct ExactVectorIndex: VectorIndex {
         guard dimension > 0 else {
             throw MemographError.invalidArgument(field: "dimension", reason: "must be positive")
         }
-        var matrix = [UInt16](repeating: 0, count: entries.count * dimension)
+        var codes = [Int8](repeating: 0, count: entries.count * dimension)
+        var residuals = [Int8](repeating: 0, count: entries.count * dimension)
+        var scales = [Float](repeating: 0, count: entries.count)
         var positions: [Int64: Int] = [:]
-        try matrix.withUnsafeMutableBufferPointer { matrix in
-            for (position, entry) in entries.enumerated() {
-                guard entry.vector.count == dimension else {
-                    throw MemographError.invalidArgument(
-                        field: "vector",
-                        reason: "row \(entry.id) has \(entry.vector.count) values, not \(dimension)")
-                }
-                mg_half_from_floats(entry.vector, dimension, matrix.baseAddress! + position * dimension)
-                positions[entry.id] = position
+        for (position, entry) in entries.enumerated() {
+            guard entry.vector.count == dimension else {
+                throw MemographError.invalidArgument(
+                    field: "vector",
+                    reason: "row \(entry.id) has \(entry.vector.count) values, not \(dimension)")
             }
+            let offset = position * dimension
+            codes.withUnsafeMutableBufferPointer { codes in
+                residuals.withUnsafeMutableBufferPointer { residuals in
+                    mg_quantize_rows(
+                        entry.vector, 1, dimension, codes.baseAddress! + offset,
+                        residuals.baseAddress! + offset,
+                        &scales[position])
+                }
+            }
+            positions[entry.id] = position
         }
         self.dimension = dimension
         self.ids = entries.map(\.id)
-        self.matrix = matrix
+        self.codes = codes
+        self.residuals = residuals
+        self.scales = scales
         self.positions = positions
     }
 
@@ -46,34 +63,81 @@ public struct ExactVectorIndex: VectorIndex {
 
     public func nearest(to query: [Float], k: Int) -> [VectorMatch] {
         guard k > 0, !ids.isEmpty, query.count == dimension else { return [] }
+        var queryCodes = [Int16](repeating: 0, count: dimension)
+        let queryScale = mg_quantize_query(query, dimension, &queryCodes)
+        let coarse = coarseScores(queryCodes, queryScale)
+        // |true − coarse| ≤ scale · (Σ|query| + 127 · dimension · queryScale) / 2: the codes are
+        // within half a step of each value (the residual term), and so is the quantized query.
+        let spread =
+            (query.reduce(0) { $0 + abs($1) } + 127 * Float(dimension) * queryScale) / 2 * 1.001 + 1e-6
+        var refined: [Int: Float] = [:]
+        for position in Self.top(k, of: coarse) { refined[position] = refinedScore(position, query) }
+        let floor = refined.values.min()!
+        coarse.withUnsafeBufferPointer { coarse in
+            scales.withUnsafeBufferPointer { scales in
+                for position in 0..<coarse.count
+                where coarse[position] + scales[position] * spread >= floor && refined[position] == nil {
+                    refined[position] = refinedScore(position, query)
+                }
+            }
+        }
+        return
+            refined.sortedPrefix(k) { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { VectorMatch(id: ids[$0.key], score: $0.value) }
+    }
+
+    /// The coarse score of every row, from its codes alone.
+    private func coarseScores(_ query: [Int16], _ queryScale: Float) -> [Float] {
         let rows = ids.count
         let dimension = dimension
         var scores = [Float](repeating: 0, count: rows)
-        matrix.withUnsafeBufferPointer { matrix in
-            scores.withUnsafeMutableBufferPointer { scores in
-                nonisolated(unsafe) let (matrix, scores) = (matrix.baseAddress!, scores.baseAddress!)
-                let team = ThreadTeam.shared
-                let shared =
-                    rows >= Self.rowsPerThreadedScan
-                    && team.run { part in
-                        let sliceRows = (rows + team.size - 1) / team.size
-                        let start = min(rows, part * sliceRows)
-                        let end = min(rows, start + sliceRows)
-                        mg_half_scores(
-                            matrix + start * dimension, end - start, dimension, query, scores + start)
-                    }
-                if !shared { mg_half_scores(matrix, rows, dimension, query, scores) }
+        codes.withUnsafeBufferPointer { codes in
+            scales.withUnsafeBufferPointer { scales in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    nonisolated(unsafe) let (codes, scales, scores) =
+                        (codes.baseAddress!, scales.baseAddress!, scores.baseAddress!)
+                    let team = ThreadTeam.shared
+                    let shared =
+                        rows >= Self.rowsPerThreadedScan
+                        && team.run { part in
+                            let sliceRows = (rows + team.size - 1) / team.size
+                            let start = min(rows, part * sliceRows)
+                            let end = min(rows, start + sliceRows)
+                            mg_code_scores(
+                                codes + start * dimension, scales + start, end - start, dimension, query,
+                                queryScale, scores + start)
+                        }
+                    if !shared { mg_code_scores(codes, scales, rows, dimension, query, queryScale, scores) }
+                }
             }
         }
-        return Self.top(k, of: scores).map { VectorMatch(id: ids[$0], score: scores[$0]) }
+        return scores
     }
 
-    /// The stored vector of `id`, as held: rounded to half precision.
+    /// The score of the row at `position` from its codes and residuals.
+    private func refinedScore(_ position: Int, _ query: [Float]) -> Float {
+        let offset = position * dimension
+        return codes.withUnsafeBufferPointer { codes in
+            residuals.withUnsafeBufferPointer { residuals in
+                mg_refined_score(
+                    codes.baseAddress! + offset, residuals.baseAddress! + offset, scales[position], dimension,
+                    query)
+            }
+        }
+    }
+
+    /// The stored vector of `id`, as held: each value within 1/64,516 of its row's largest
+    /// magnitude.
     public func vector(of id: Int64) -> [Float]? {
         guard let position = positions[id] else { return nil }
         var vector = [Float](repeating: 0, count: dimension)
-        matrix.withUnsafeBufferPointer { matrix in
-            mg_floats_from_half(matrix.baseAddress! + position * dimension, dimension, &vector)
+        let offset = position * dimension
+        codes.withUnsafeBufferPointer { codes in
+            residuals.withUnsafeBufferPointer { residuals in
+                mg_dequantize_row(
+                    codes.baseAddress! + offset, residuals.baseAddress! + offset, scales[position], dimension,
+                    &vector)
+            }
         }
         return vector
     }

@@ -10,10 +10,11 @@ import Testing
         let index = try ExactVectorIndex(
             dimension: 64, entries: vectors.enumerated().map { (Int64($0.offset + 1), $0.element) })
         let query = try await embedder.embed("topic 3 colour 2")
-        // The index holds half-precision vectors: each within 2⁻¹¹ (relative) of the original.
+        // The index holds each value to within 1/508 of a code step (its row's largest value / 127).
         let stored = try (1...300).map { try #require(index.vector(of: Int64($0))) }
         for (kept, original) in zip(stored, vectors) {
-            #expect(zip(kept, original).allSatisfy { abs($0 - $1) <= abs($1) / 2048 })
+            let step = original.map(abs).max()! / 127
+            #expect(zip(kept, original).allSatisfy { abs($0 - $1) <= step / 508 * 1.01 })
         }
         let expected = stored.enumerated()
             .map {
@@ -26,7 +27,7 @@ import Testing
             .prefix(10)
         let found = index.nearest(to: query, k: 10)
         #expect(found.map(\.id) == expected.map(\.id))
-        for (hit, want) in zip(found, expected) { #expect(abs(hit.score - want.score) < 1e-4) }
+        for (hit, want) in zip(found, expected) { #expect(abs(hit.score - want.score) < 1e-6) }
         #expect(index.vector(of: 301) == nil)
         #expect(index.nearest(to: query, k: 0).isEmpty)
         #expect(index.nearest(to: [1, 2], k: 3).isEmpty)
@@ -59,6 +60,29 @@ import Testing
         planted[count - 1].vector = query
         let plantedIndex = try ExactVectorIndex(dimension: dimension, entries: planted)
         #expect(plantedIndex.nearest(to: query, k: 1).first?.id == Int64(count - 1))
+    }
+
+    @Test func rowsTheCodesCannotTellApartAreRankedByTheirResiduals() throws {
+        // Ten rows whose second value differs by 1e-4: less than a code step (1/127), so every
+        // row has the same codes and the same coarse score; only the residuals order them.
+        let dimension = 16
+        var entries: [(id: Int64, vector: [Float])] = []
+        for row in 0..<10 {
+            var vector = [Float](repeating: 0, count: dimension)
+            vector[0] = 1
+            vector[1] = 0.3 + Float(row) * 1e-4
+            entries.append((Int64(row), vector))
+        }
+        for row in 10..<200 {
+            entries.append((Int64(row), (0..<dimension).map { $0 == 0 ? 1 : 0.01 * sin(Float(row + $0)) }))
+        }
+        let index = try ExactVectorIndex(dimension: dimension, entries: entries)
+        var query = [Float](repeating: 0, count: dimension)
+        query[1] = 1
+        let found = index.nearest(to: query, k: 3)
+        #expect(found.map(\.id) == [9, 8, 7])
+        // Within half a residual step (1/127/508) of the original value.
+        #expect(abs(found[0].score - 0.3009) <= 1 / Float(127 * 508))
     }
 
     @Test func vectorsOfTheWrongLengthAreRefused() {
