@@ -8,33 +8,41 @@
 
 #include <math.h>
 
+// Not a number rounds to zero, so that no conversion below is undefined.
 static int8_t clamped_code(float value) {
     float rounded = nearbyintf(value);
+    if (isnan(rounded)) return 0;
     return (int8_t)(rounded > 127 ? 127 : (rounded < -127 ? -127 : rounded));
+}
+
+// The largest finite magnitude of `count` values.
+static float largest_magnitude(const float *values, size_t count) {
+    float largest = 0;
+    for (size_t index = 0; index < count; index++) {
+        float magnitude = fabsf(values[index]);
+        if (isfinite(magnitude) && magnitude > largest) largest = magnitude;
+    }
+    return largest;
 }
 
 void mg_quantize_rows(
     const float *values, size_t rows, size_t dimension, int8_t *codes, int8_t *residuals, float *scales) {
     for (size_t row = 0; row < rows; row++) {
         const float *vector = values + row * dimension;
-        float largest = 0;
-        for (size_t index = 0; index < dimension; index++) {
-            float magnitude = fabsf(vector[index]);
-            if (magnitude > largest) largest = magnitude;
-        }
-        float scale = largest / 127;
+        float scale = largest_magnitude(vector, dimension) / 127;
         scales[row] = scale;
         int8_t *rowCodes = codes + row * dimension;
         int8_t *rowResiduals = residuals + row * dimension;
         for (size_t index = 0; index < dimension; index++) {
-            if (scale == 0) {
+            float value = isfinite(vector[index]) ? vector[index] : 0;
+            if (scale == 0 || value == 0) {
                 rowCodes[index] = 0;
                 rowResiduals[index] = 0;
                 continue;
             }
-            int8_t code = clamped_code(vector[index] / scale);
+            int8_t code = clamped_code(value / scale);
             rowCodes[index] = code;
-            rowResiduals[index] = clamped_code((vector[index] - scale * code) / scale * MG_RESIDUAL_STEPS);
+            rowResiduals[index] = clamped_code((value - scale * code) / scale * MG_RESIDUAL_STEPS);
         }
     }
 }
@@ -47,18 +55,15 @@ void mg_dequantize_row(
 }
 
 float mg_quantize_query(const float *query, size_t dimension, int16_t *codes) {
-    float largest = 0;
-    for (size_t index = 0; index < dimension; index++) {
-        float magnitude = fabsf(query[index]);
-        if (magnitude > largest) largest = magnitude;
-    }
+    float largest = largest_magnitude(query, dimension);
     // The integer dot product of a row must fit in 32 bits: |code| ≤ 127 times |query code| ≤ limit,
     // summed over the dimension.
     double fitting = 2147483647.0 / (127.0 * (double)(dimension ? dimension : 1));
     float limit = fitting >= 32767 ? 32767 : (fitting < 1 ? 1 : (float)floor(fitting));
     float scale = largest / limit;
     for (size_t index = 0; index < dimension; index++) {
-        codes[index] = scale == 0 ? 0 : (int16_t)nearbyintf(query[index] / scale);
+        float code = scale == 0 ? 0 : nearbyintf(query[index] / scale);
+        codes[index] = (int16_t)(code > limit ? limit : (code < -limit ? -limit : (isnan(code) ? 0 : code)));
     }
     return scale;
 }

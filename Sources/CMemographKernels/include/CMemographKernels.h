@@ -15,7 +15,8 @@ void mg_floats_from_half(const uint16_t *halves, size_t count, float *values);
 
 /// Quantizes `rows` rows of `dimension` floats: row r becomes `scales[r] · (codes + residuals /
 /// MG_RESIDUAL_STEPS)` with `scales[r] = max|value| / 127` and codes and residuals in [-127, 127],
-/// which reproduces every value to within `scales[r] / 508`.
+/// which reproduces every value to within `scales[r] / 508`. A value that is not finite is held
+/// as zero.
 void mg_quantize_rows(
     const float *values, size_t rows, size_t dimension, int8_t *codes, int8_t *residuals, float *scales);
 
@@ -24,7 +25,8 @@ void mg_dequantize_row(
     const int8_t *codes, const int8_t *residuals, float scale, size_t dimension, float *values);
 
 /// Quantizes a query to 16-bit codes so that a row's integer dot product fits in 32 bits; returns
-/// the scale (`query ≈ scale · codes`, within `scale / 2` per value).
+/// the scale (`query ≈ scale · codes`, within `scale / 2` per value; a value that is not finite
+/// counts as zero).
 float mg_quantize_query(const float *query, size_t dimension, int16_t *codes);
 
 /// Coarse scores from the codes alone: `scores[r] = scales[r] · query_scale · dot(codes row r,

@@ -63,6 +63,8 @@ public struct ExactVectorIndex: VectorIndex {
 
     public func nearest(to query: [Float], k: Int) -> [VectorMatch] {
         guard k > 0, !ids.isEmpty, query.count == dimension else { return [] }
+        // A value that is not finite counts as zero, as it does in a stored vector.
+        let query = query.map { $0.isFinite ? $0 : 0 }
         var queryCodes = [Int16](repeating: 0, count: dimension)
         let queryScale = mg_quantize_query(query, dimension, &queryCodes)
         let coarse = coarseScores(queryCodes, queryScale)

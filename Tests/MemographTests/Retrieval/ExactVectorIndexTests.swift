@@ -85,6 +85,20 @@ import Testing
         #expect(abs(found[0].score - 0.3009) <= 1 / Float(127 * 508))
     }
 
+    @Test func valuesThatAreNotFiniteCountAsZero() throws {
+        let index = try ExactVectorIndex(
+            dimension: 3, entries: [(1, [.nan, 0.5, 0]), (2, [0, 0.25, .infinity]), (3, [0, 1, 0])])
+        func close(_ left: [Float]?, _ right: [Float]) -> Bool {
+            guard let left, left.count == right.count else { return false }
+            return zip(left, right).allSatisfy { abs($0 - $1) < 1e-6 }
+        }
+        #expect(close(index.vector(of: 1), [0, 0.5, 0]))
+        #expect(close(index.vector(of: 2), [0, 0.25, 0]))
+        let found = index.nearest(to: [.nan, 1, -.infinity], k: 3)
+        #expect(found.map(\.id) == [3, 1, 2])
+        #expect(close(found.map(\.score), [1, 0.5, 0.25]))
+    }
+
     @Test func vectorsOfTheWrongLengthAreRefused() {
         #expect(throws: MemographError.invalidArgument(field: "vector", reason: "row 7 has 2 values, not 3"))
         {
