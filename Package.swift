@@ -25,6 +25,10 @@ let package = Package(
         ),
         .target(name: "CMemographKernels"),
         .target(
+            name: "CMemographFullText",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        .target(
             name: "MemographOntologies",
             path: "Ontologies",
             exclude: ["README.md", "catalog-v001.xml"],
@@ -36,7 +40,7 @@ let package = Package(
                 "MemographOntologies",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                "CLibXML2", "CMemographKernels",
+                "CLibXML2", "CMemographKernels", "CMemographFullText",
                 .target(name: "CBLAS", condition: .when(platforms: [.linux])),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

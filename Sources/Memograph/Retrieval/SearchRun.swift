@@ -108,19 +108,27 @@ struct SearchRun {
     }
 
     /// The best BM25 matches in one full-text table that `visible` lets through. The index is
-    /// ranked on its own (no table lookups per match) and over-fetched, widening only when too
-    /// few of its hits are visible: a common word's thousands of matches cost no row reads.
+    /// ranked on its own (no table lookups per match; row lengths from ``DocumentLengthCache``)
+    /// and over-fetched, widening only when too few of its hits are visible: a common word's
+    /// thousands of matches cost no row reads.
     private func byBM25(
-        _ table: String, rank: String, _ expression: String, visible: ([Int64]) throws -> [Int64]
+        _ table: String, weights: String = "", _ expression: String, visible: ([Int64]) throws -> [Int64]
     ) throws -> [Int64] {
+        let lengths = try store.documentLengths.lengths(of: table, db: db)
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT rowid FROM \(table) WHERE \(table) MATCH ?
+                ORDER BY \(SearchSchema.rankFunction(of: table))(\(table), ?\(weights)), rowid LIMIT ?
+                """)
         var limit = options.candidates * 4
         while true {
             var hits: [Int64] = []
-            try HotStatement.query(
-                db.cachedStatement(
-                    sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ? ORDER BY \(rank), rowid LIMIT ?"),
-                [.text(expression), .int(Int64(limit))]
-            ) { hits.append($0.int64(0)) }
+            let query = { (rowLengths: SQLParameter) in
+                try HotStatement.query(statement, [.text(expression), rowLengths, .int(Int64(limit))]) {
+                    hits.append($0.int64(0))
+                }
+            }
+            if let lengths { try lengths.withParameter(query) } else { try query(.null) }
             let kept = Set(try visible(hits))
             let ranked = hits.filter(kept.contains)
             if ranked.count >= options.candidates || hits.count < limit {
@@ -131,18 +139,18 @@ struct SearchRun {
     }
 
     private func factsByBM25(_ expression: String) throws -> [Int64] {
-        try byBM25("search_facts", rank: "bm25(search_facts)", expression, visible: { try visibleFacts($0) })
+        try byBM25("search_facts", expression, visible: { try visibleFacts($0) })
     }
 
     private func entitiesByBM25(_ expression: String) throws -> [Int64] {
         try byBM25(
-            "search_entities", rank: "bm25(search_entities, 3.0, 2.0, 1.0)", expression,
+            "search_entities", weights: ", 3.0, 2.0, 1.0", expression,
             visible: { try visibleEntities($0) })
     }
 
     private func episodesByBM25(_ expression: String) throws -> [Int64] {
         try byBM25(
-            "search_episodes", rank: "bm25(search_episodes)", expression, visible: { try visibleEpisodes($0) }
+            "search_episodes", expression, visible: { try visibleEpisodes($0) }
         )
     }
 

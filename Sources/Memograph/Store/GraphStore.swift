@@ -22,6 +22,7 @@ public final class GraphStore: Sendable {
 
     let database: any DatabaseWriter
     let vectorIndexes = VectorIndexCache()
+    let documentLengths = DocumentLengthCache()
     let defaultExtractor = DefaultExtractorCache()
     let clock: @Sendable () -> Date
 

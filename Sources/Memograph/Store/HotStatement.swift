@@ -7,6 +7,8 @@ enum SQLParameter {
     case text(String)
     case real(Double)
     case null
+    /// A pointer for an SQL function that asks for one of `type` (`sqlite3_bind_pointer`).
+    case pointer(UnsafeMutableRawPointer, type: UnsafePointer<CChar>)
 
     static func text(_ value: String?) -> SQLParameter { value.map { .text($0) } ?? .null }
     static func int(_ value: Int64?) -> SQLParameter { value.map { .int($0) } ?? .null }
@@ -67,6 +69,8 @@ enum HotStatement {
             case .int(let value): code = sqlite3_bind_int64(handle, index, value)
             case .real(let value): code = sqlite3_bind_double(handle, index, value)
             case .null: code = sqlite3_bind_null(handle, index)
+            case .pointer(let pointer, let type):
+                code = sqlite3_bind_pointer(handle, index, pointer, type, nil)
             case .text(let value):
                 code = value.utf8CString.withUnsafeBufferPointer { buffer in
                     sqlite3_bind_text(handle, index, buffer.baseAddress, Int32(buffer.count - 1), transient)

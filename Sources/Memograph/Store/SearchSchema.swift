@@ -11,9 +11,61 @@ import GRDB
 /// `search_entities` (rowid = entity id) an entity's name, aliases and summary;
 /// `search_episodes` (rowid = episode id) an episode's content. Terms are Porter-stemmed.
 /// `store_info.embeddings_version` counts changes to the `embeddings` table, so that in-memory
-/// vector indexes know when to reload.
+/// vector indexes know when to reload; `store_info.rewrites:TABLE` counts the rows of a full-text
+/// table deleted or rewritten, so that the row lengths ``DocumentLengthCache`` holds know when
+/// they are stale (an added row cannot make them so).
 enum SearchSchema {
     static let versionKey = "embeddings_version"
+
+    /// The `store_info` key that counts deleted or rewritten rows of the full-text `table`.
+    static func rewritesKey(_ table: String) -> String { "rewrites:\(table)" }
+
+    /// The ranking function of `table` (see `CMemographFullText`): episodes keep positions, so
+    /// a word said three times in a turn counts three times; the shorter fact and entity texts
+    /// keep only columns (their inserts are faster) and count a word once per column.
+    static func rankFunction(of table: String) -> String {
+        table == "search_episodes" ? "memograph_bm25" : "memograph_bm25_columns"
+    }
+
+    /// What the ranking functions need: `search_episodes` keeps positions, rebuilt with
+    /// `detail = full` (which ``migrate(_:)`` left out) so that counting a word's repeats reads
+    /// the index rather than the episode's text; and a count, per full-text table, of the writes
+    /// that delete or rewrite one of its rows (every trigger of ``migrate(_:)`` that deletes from
+    /// a full-text table or updates it).
+    static func prepareRanking(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                DROP TABLE search_episodes;
+                CREATE VIRTUAL TABLE search_episodes USING fts5(content, tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO search_episodes (rowid, content) SELECT id, content FROM episodes;
+                """)
+        let rewrites: [(name: String, table: String, when: String)] = [
+            ("edges_update", "search_facts", "AFTER UPDATE OF fact ON edges"),
+            (
+                "edges_delete", "search_facts",
+                "AFTER DELETE ON edges WHEN OLD.fact IS NOT NULL OR OLD.object_value IS NOT NULL"
+            ),
+            ("entities_update", "search_entities", "AFTER UPDATE OF name, summary ON entities"),
+            ("entities_delete", "search_entities", "AFTER DELETE ON entities"),
+            ("aliases_insert", "search_entities", "AFTER INSERT ON aliases"),
+            ("aliases_delete", "search_entities", "AFTER DELETE ON aliases"),
+            ("episodes_update", "search_episodes", "AFTER UPDATE OF content ON episodes"),
+            ("episodes_delete", "search_episodes", "AFTER DELETE ON episodes"),
+        ]
+        for table in Set(rewrites.map(\.table)) {
+            try db.execute(
+                sql: "INSERT INTO store_info (key, value) VALUES (?, '0')", arguments: [rewritesKey(table)])
+        }
+        for rewrite in rewrites {
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER rewrites_\(rewrite.name) \(rewrite.when) BEGIN
+                        UPDATE store_info SET value = CAST(value AS INTEGER) + 1
+                        WHERE key = '\(rewritesKey(rewrite.table))';
+                    END
+                    """)
+        }
+    }
 
     static func migrate(_ db: Database) throws {
         // Queries are single quoted words (``FullTextQuery``), never phrases, so positions are not

@@ -1,5 +1,7 @@
+import CMemographFullText
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Opens a store file, refusing — without writing a byte — files that are not Memograph stores
 /// or that a newer Memograph wrote.
@@ -25,6 +27,12 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            let code = mg_register_full_text_rank(db.sqliteConnection)
+            guard code == SQLITE_OK else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: "cannot register memograph_bm25 with FTS5")
+            }
         }
         let database: any DatabaseWriter
         switch access {

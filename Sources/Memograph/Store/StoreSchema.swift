@@ -170,6 +170,7 @@ enum StoreSchema {
                     DELETE FROM embeddings WHERE owner_kind = 'episode';
                     """)
         }
+        migrator.registerMigration("v8-full-text-ranking", migrate: SearchSchema.prepareRanking)
         return migrator
     }
 }

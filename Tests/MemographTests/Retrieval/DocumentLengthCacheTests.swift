@@ -1,0 +1,218 @@
+import CMemographFullText
+import Foundation
+import GRDB
+import Testing
+
+@testable import Memograph
+
+/// The ranking functions with the lengths of ``DocumentLengthCache`` must rank exactly as FTS5's
+/// `bm25()` (on the tables without positions, where no word repeats within a column), however
+/// the store changed since the lengths were read.
+@Suite struct DocumentLengthCacheTests {
+    private static let words = [
+        "billing", "ledger", "deploy", "friday", "support", "group", "weather", "lunch", "service",
+        "painting", "camping", "career",
+    ]
+
+    /// `count` words drawn from a fixed list by `seed`, so that texts differ in length and terms.
+    private static func text(words count: Int, seed: Int) -> String {
+        (0..<count).map { words[(seed * 7 + $0 * ($0 + seed)) % words.count] }.joined(separator: " ")
+    }
+
+    /// `count` words without a repeat: the list turned by `seed`, then words of their own.
+    private static func distinctText(words count: Int, seed: Int) -> String {
+        (0..<count).map { $0 < words.count ? words[($0 + seed) % words.count] : "x\(seed)y\($0)" }
+            .joined(separator: " ")
+    }
+
+    private static func fill(_ store: GraphStore) throws {
+        for seed in 0..<40 {
+            try store.addEpisode(text(words: 1 + seed * 5, seed: seed))
+        }
+        for seed in 0..<12 {
+            try store.upsertEntity(
+                name: "\(words[seed]) \(seed)", type: "Service",
+                summary: distinctText(words: seed * 3, seed: seed))
+        }
+        try store.addAliases(["ledger lunch", "friday"], to: "Service:billing 0")
+        try store.relate(
+            "Service:billing 0", "dependsOn", "Service:ledger 1", fact: distinctText(words: 9, seed: 3))
+        try store.relate("Service:deploy 2", "listensOnPort", "8080")
+    }
+
+    private static let tables: [(name: String, weights: String)] = [
+        ("search_episodes", ""), ("search_entities", ", 3.0, 2.0, 1.0"), ("search_facts", ""),
+    ]
+
+    /// Scores by rowid of `query` in `table`: FTS5's `bm25()` and the table's ranking function
+    /// with `lengths`.
+    private static func scores(
+        _ db: Database, table: String, weights: String, query: String, lengths: DocumentLengths?
+    ) throws -> (fts5: [Int64: Double], ours: [Int64: Double]) {
+        var fts5: [Int64: Double] = [:]
+        try HotStatement.query(
+            db.makeStatement(
+                sql: "SELECT rowid, bm25(\(table)\(weights)) FROM \(table) WHERE \(table) MATCH ?"),
+            [.text(query)]
+        ) { fts5[$0.int64(0)] = $0.double(1) }
+        var ours: [Int64: Double] = [:]
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT rowid, \(SearchSchema.rankFunction(of: table))(\(table), ?\(weights)) FROM \(table)
+                WHERE \(table) MATCH ?
+                """)
+        let run = { (parameter: SQLParameter) in
+            try HotStatement.query(statement, [parameter, .text(query)]) { ours[$0.int64(0)] = $0.double(1) }
+        }
+        if let lengths { try lengths.withParameter(run) } else { try run(.null) }
+        return (fts5, ours)
+    }
+
+    /// Every table ranks every query alike, with the lengths the cache gives `db`; returns how
+    /// many rows matched.
+    @discardableResult
+    private static func expectSameRanking(_ store: GraphStore, _ db: Database) throws -> Int {
+        var matched = 0
+        for table in tables {
+            let lengths = try store.documentLengths.lengths(of: table.name, db: db)
+            for query in ["billing", "support OR lunch", "friday OR camping OR ledger", "port OR deploy"] {
+                let (fts5, ours) = try scores(
+                    db, table: table.name, weights: table.weights, query: query, lengths: lengths)
+                #expect(ours == fts5, "\(table.name) \(query)")
+                matched += fts5.count
+            }
+        }
+        return matched
+    }
+
+    @Test func rankingIsFTS5sBM25AndLengthsAreEveryRowsTokens() throws {
+        let fixture = try StoreFixture()
+        try Self.fill(fixture.store)
+        let entity = try #require(try fixture.store.findEntities(named: "billing 0").first)
+        try fixture.store.read { db in
+            #expect(try Self.expectSameRanking(fixture.store, db) > 100)
+            let lengths = try #require(
+                try fixture.store.documentLengths.lengths(of: "search_episodes", db: db))
+            let rowids = try Int64.fetchAll(db, sql: "SELECT id FROM episodes ORDER BY id")
+            #expect(lengths.count == rowids.last! + 1)
+            // Unicode61 splits on spaces: a text of n words is n tokens (past 127, two varint bytes).
+            #expect(rowids.enumerated().allSatisfy { lengths.length(of: $1) == UInt32(1 + $0 * 5) })
+            let entities = try #require(
+                try fixture.store.documentLengths.lengths(of: "search_entities", db: db))
+            #expect(entities.length(of: entity.id.rawValue) == 2 + 3 + 0)
+        }
+    }
+
+    @Test func theFunctionRanksByTheLengthsItIsGiven() throws {
+        let fixture = try StoreFixture()
+        try Self.fill(fixture.store)
+        try fixture.store.read { db in
+            let page = [UInt32](repeating: 1, count: 1 << Int(MG_ROW_LENGTH_PAGE_SHIFT))
+            try page.withUnsafeBufferPointer { buffer in
+                var pages: [UnsafePointer<UInt32>?] = [buffer.baseAddress]
+                try pages.withUnsafeMutableBufferPointer { pointers in
+                    var lengths = mg_row_lengths(pages: pointers.baseAddress, count: Int64(page.count))
+                    var ours: [Int64: Double] = [:]
+                    try withUnsafeMutablePointer(to: &lengths) { pointer in
+                        try HotStatement.query(
+                            db.makeStatement(
+                                sql: """
+                                    SELECT rowid, memograph_bm25(search_episodes, ?) FROM search_episodes
+                                    WHERE search_episodes MATCH 'billing'
+                                    """),
+                            [.pointer(pointer, type: mg_row_lengths_type)]
+                        ) { ours[$0.int64(0)] = $0.double(1) }
+                    }
+                    let fts5 = try Self.scores(
+                        db, table: "search_episodes", weights: "", query: "billing", lengths: nil
+                    ).fts5
+                    #expect(Set(ours.keys) == Set(fts5.keys))
+                    // Episode k is 1 + 5k tokens long: only the first scores as FTS5 does.
+                    let first = try #require(try Int64.fetchOne(db, sql: "SELECT min(id) FROM episodes"))
+                    #expect(ours[first] == fts5[first])
+                    #expect(ours.count > 5)
+                    #expect(ours.allSatisfy { $0.key == first || $0.value < fts5[$0.key]! })
+                }
+            }
+        }
+    }
+
+    @Test func withoutPositionsAWordCountsOncePerColumn() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let repeated = try store.upsertEntity(name: "repeated", type: "Service", summary: "lunch lunch lunch")
+        let once = try store.upsertEntity(name: "once", type: "Service", summary: "lunch pasta salad")
+        try store.upsertEntity(name: "other", type: "Service", summary: "weather report")
+        try store.read { db in
+            let lengths = try store.documentLengths.lengths(of: "search_entities", db: db)
+            let (fts5, ours) = try Self.scores(
+                db, table: "search_entities", weights: ", 3.0, 2.0, 1.0", query: "lunch", lengths: lengths)
+            #expect(fts5[repeated.id.rawValue]! < fts5[once.id.rawValue]!)
+            #expect(ours[repeated.id.rawValue] == ours[once.id.rawValue])
+            #expect(ours[once.id.rawValue] == fts5[once.id.rawValue])
+        }
+    }
+
+    @Test func rewrittenAndDeletedRowsReloadTheLengths() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try Self.fill(store)
+        let versionBefore = try store.read { db in
+            try Self.expectSameRanking(store, db)
+            return try #require(try store.documentLengths.lengths(of: "search_episodes", db: db)).version
+        }
+        let last = try #require(try store.episodes(limit: 1_000).map(\.id).max())
+        try store.database.write { db in
+            try db.execute(
+                sql: "UPDATE episodes SET content = ? WHERE id = (SELECT min(id) FROM episodes)",
+                arguments: [Self.text(words: 60, seed: 5)])
+        }
+        try store.deleteEpisode(last)
+        let reused = try store.addEpisode(Self.text(words: 3, seed: 1))
+        #expect(reused.id == last)
+        try store.addAliases(["support camping"], to: "Service:ledger 1")
+        try store.database.write { db in
+            try db.execute(
+                sql: "UPDATE edges SET fact = ? WHERE fact IS NOT NULL", arguments: ["billing support"])
+        }
+        try store.read { db in
+            try Self.expectSameRanking(store, db)
+            let lengths = try #require(try store.documentLengths.lengths(of: "search_episodes", db: db))
+            #expect(lengths.version == versionBefore + 2)
+            #expect(lengths.length(of: last.rawValue) == 3)
+        }
+    }
+
+    @Test func rowsAddedLaterAreMeasuredUntilReadAndNeverFromAnUncommittedWrite() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try Self.fill(store)
+        let loaded = try store.read { db in
+            try #require(try store.documentLengths.lengths(of: "search_episodes", db: db)).count
+        }
+        #expect(throws: CancellationError.self) {
+            try store.database.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO episodes (namespace, content, occurred_at, recorded_at) SELECT namespace, 'billing lunch lunch', occurred_at, recorded_at FROM episodes LIMIT 1"
+                )
+                let added = db.lastInsertedRowID
+                let held = try #require(try store.documentLengths.lengths(of: "search_episodes", db: db))
+                #expect(held.count == loaded)
+                #expect(held.length(of: added) == 0)
+                try Self.expectSameRanking(store, db)
+                try db.execute(sql: "DELETE FROM episodes WHERE id = ?", arguments: [added - 1])
+                #expect(try store.documentLengths.lengths(of: "search_episodes", db: db) == nil)
+                try Self.expectSameRanking(store, db)
+                throw CancellationError()
+            }
+        }
+        let afterRollback = try store.addEpisode("billing support")
+        try store.read { db in
+            let lengths = try #require(try store.documentLengths.lengths(of: "search_episodes", db: db))
+            #expect(lengths.count == afterRollback.id.rawValue + 1)
+            #expect(lengths.length(of: afterRollback.id.rawValue) == 2)
+            try Self.expectSameRanking(store, db)
+        }
+    }
+}
