@@ -303,25 +303,36 @@ struct SearchRun {
         var relation: String
     }
 
-    /// The newest `fanout` edges valid in the slice on each side of each frontier entity.
+    /// The newest `fanout` edges valid in the slice on each side of each frontier entity, oldest
+    /// first. Each entity's edges are read once, in index order, and cut here: SQLite cut them
+    /// with a sort in a temporary B-tree per entity and then read the kept rows a second time.
     private func steps(from frontier: [EntityID]) throws -> [Step] {
         let time = slice.sqlCondition(now: now)
         var steps: [Step] = []
+        var group: [Step] = []
+        func keepNewest() {
+            if group.count > Self.fanout {
+                group = group.sortedPrefix(Self.fanout) { $0.edge > $1.edge }
+            }
+            steps += group.sorted { $0.edge < $1.edge }
+            group.removeAll(keepingCapacity: true)
+        }
         for (near, far) in [("subject_id", "object_id"), ("object_id", "subject_id")] {
             let sql = """
-                SELECT x.id, f.value, x.\(far), x.relation FROM json_each(?) AS f CROSS JOIN edges x
-                  ON x.id IN (SELECT e.id FROM edges e WHERE e.\(near) = f.value AND \(time.sql) ORDER BY e.id DESC LIMIT ?)
+                SELECT e.id, f.value, e.\(far), e.relation FROM json_each(?) AS f CROSS JOIN edges e
+                  ON e.\(near) = f.value WHERE \(time.sql)
                 """
             try HotStatement.query(
-                db.cachedStatement(sql: sql),
-                [.text(IDList.json(frontier.map(\.rawValue)))] + time.parameters + [.int(Int64(Self.fanout))]
+                db.cachedStatement(sql: sql), [.text(IDList.json(frontier.map(\.rawValue)))] + time.parameters
             ) { row in
-                steps.append(
+                let from = EntityID(row.int64(1))
+                if let last = group.last, last.from != from { keepNewest() }
+                group.append(
                     Step(
-                        edge: row.int64(0), from: EntityID(row.int64(1)),
-                        to: row.optionalInt64(2).map { EntityID($0) },
+                        edge: row.int64(0), from: from, to: row.optionalInt64(2).map { EntityID($0) },
                         relation: row.text(3)))
             }
+            keepNewest()
         }
         return steps
     }
