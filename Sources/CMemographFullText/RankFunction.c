@@ -109,8 +109,8 @@ static void mg_bm25(
     if (rc == SQLITE_OK) {
         sqlite3_int64 row = api->xRowid(fts);
         if (lengths && row >= 0 && row < lengths->count) {
-            length = (int)lengths->pages[row >> MG_ROW_LENGTH_PAGE_SHIFT]
-                                        [row & ((1 << MG_ROW_LENGTH_PAGE_SHIFT) - 1)];
+            const uint32_t *page = lengths->pages[row >> MG_ROW_LENGTH_PAGE_SHIFT];
+            if (page) length = (int)page[row & ((1 << MG_ROW_LENGTH_PAGE_SHIFT) - 1)];
         }
         if (length == 0) rc = api->xColumnSize(fts, -1, &length);
     }

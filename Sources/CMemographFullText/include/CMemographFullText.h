@@ -4,12 +4,13 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-/// Rows per page of `mg_row_lengths`.
-#define MG_ROW_LENGTH_PAGE_SHIFT 14
+/// Rows per page of `mg_row_lengths`: 2 to this power.
+#define MG_ROW_LENGTH_PAGE_SHIFT 12
 
 /// The token counts of a full-text table's rows, by rowid: row r has
 /// `pages[r >> MG_ROW_LENGTH_PAGE_SHIFT][r & (2^MG_ROW_LENGTH_PAGE_SHIFT - 1)]` tokens when
-/// r < count and that entry is not zero; any other row is measured by FTS5 itself.
+/// r < count, its page is not NULL and that entry is not zero; any other row is measured by FTS5
+/// itself.
 typedef struct mg_row_lengths {
     const uint32_t *const *pages;
     int64_t count;

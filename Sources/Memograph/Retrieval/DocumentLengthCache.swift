@@ -4,15 +4,14 @@ import GRDB
 import GRDBSQLite
 
 /// The token count of every row of the full-text tables, held in memory so that ranking a match
-/// (`memograph_bm25`, see `CMemographFullText`) reads it from an array. FTS5's own `bm25()` reads
-/// it from the table's `_docsize` shadow table with one statement per matching row, about 3 µs a
-/// row: a word found in 12k of 100k facts cost 35 ms to rank.
+/// (`memograph_bm25`, see `CMemographFullText`) reads it from an array rather than from the
+/// table's `_docsize` shadow table, one statement per matching row.
 ///
 /// A table's lengths stay valid while none of its rows is deleted or rewritten: ``SearchSchema``
 /// counts those changes per table, and a search that sees another count reads the table again.
 /// Rows added since are read by the next search that is not inside a write transaction (whose
 /// rows might yet be rolled back); until then, and for every row the lengths do not cover, FTS5
-/// measures the row itself, so the rank never differs from `bm25()`.
+/// measures the row itself: a row's length is never a stale one.
 final class DocumentLengthCache: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: [String: DocumentLengths] = [:]
@@ -52,33 +51,31 @@ final class DocumentLengthCache: @unchecked Sendable {
 final class DocumentLengths: @unchecked Sendable {
     private static let pageShift = Int(MG_ROW_LENGTH_PAGE_SHIFT)
     private static let pageSize = 1 << pageShift
-    /// Rowids are covered up to `4 · rows + 65,536`: a stray huge rowid does not allocate pages
-    /// for the gap before it (rows beyond are measured by FTS5).
-    private static let gapAllowance: Int64 = 65_536
+    /// Rowids from here on are not covered (FTS5 measures those rows), which bounds the page list;
+    /// pages are allocated only where rows are.
+    private static let rowidLimit: Int64 = 1 << 28
 
     /// The table's rewrite count these lengths are valid for.
     let version: Int64
     /// Rows with a rowid below this are covered.
     let count: Int64
-    /// The last rowid read (rows past ``count`` were too far apart to cover).
+    /// The last rowid read (rows past ``count`` are beyond the rowids covered).
     let scanned: Int64
     private let pages: LengthPages
-    private let rows: Int64
     private let view: UnsafeMutablePointer<mg_row_lengths>
     private let pagePointers: UnsafeMutablePointer<UnsafePointer<UInt32>?>
 
     convenience init(version: Int64) {
-        self.init(version: version, pages: LengthPages(), count: 0, scanned: -1, rows: 0)
+        self.init(version: version, pages: LengthPages(), count: 0, scanned: -1)
     }
 
-    private init(version: Int64, pages: LengthPages, count: Int64, scanned: Int64, rows: Int64) {
+    private init(version: Int64, pages: LengthPages, count: Int64, scanned: Int64) {
         self.version = version
         self.pages = pages
         self.count = count
         self.scanned = scanned
-        self.rows = rows
         pagePointers = .allocate(capacity: max(pages.pages.count, 1))
-        for (index, page) in pages.pages.enumerated() { pagePointers[index] = UnsafePointer(page) }
+        for (index, page) in pages.pages.enumerated() { pagePointers[index] = page.map { UnsafePointer($0) } }
         view = .allocate(capacity: 1)
         view.initialize(to: mg_row_lengths(pages: pagePointers, count: count))
     }
@@ -106,7 +103,6 @@ final class DocumentLengths: @unchecked Sendable {
     /// These lengths and those of the rows after ``scanned`` that `db` sees. Writes only past
     /// every earlier view's ``count``, so searches holding one read on undisturbed.
     fileprivate func extended(with db: Database, table: String) throws -> DocumentLengths {
-        var rows = self.rows
         var end = count
         var scanned = self.scanned
         try HotStatement.query(
@@ -115,13 +111,12 @@ final class DocumentLengths: @unchecked Sendable {
         ) { row in
             let rowid = row.int64(0)
             scanned = rowid
-            guard rowid < 4 * (rows + 1) + Self.gapAllowance else { return }
+            guard rowid < Self.rowidLimit else { return }
             let page = pages.page(Int(rowid) >> Self.pageShift)
             page[Int(rowid) & (Self.pageSize - 1)] = UInt32(clamping: Self.tokens(in: row, column: 1))
-            rows += 1
             end = rowid + 1
         }
-        return DocumentLengths(version: version, pages: pages, count: end, scanned: scanned, rows: rows)
+        return DocumentLengths(version: version, pages: pages, count: end, scanned: scanned)
     }
 
     /// The sum of a `_docsize` blob's SQLite varints (big-endian, 7 bits a byte): one token count
@@ -143,21 +138,22 @@ final class DocumentLengths: @unchecked Sendable {
     }
 }
 
-/// Zeroed pages of row lengths, shared by the views of one table at one rewrite count.
+/// Zeroed pages of row lengths, shared by the views of one table at one rewrite count; nil where
+/// no row has been read.
 private final class LengthPages {
-    private(set) var pages: [UnsafeMutablePointer<UInt32>] = []
+    private(set) var pages: [UnsafeMutablePointer<UInt32>?] = []
 
-    /// Page `index`, allocating it and every page before it when missing.
+    /// Page `index`, allocated when missing.
     func page(_ index: Int) -> UnsafeMutablePointer<UInt32> {
-        while pages.count <= index {
-            let page = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << Int(MG_ROW_LENGTH_PAGE_SHIFT))
-            page.initialize(repeating: 0, count: 1 << Int(MG_ROW_LENGTH_PAGE_SHIFT))
-            pages.append(page)
-        }
-        return pages[index]
+        if pages.count <= index { pages += Array(repeating: nil, count: index + 1 - pages.count) }
+        if let page = pages[index] { return page }
+        let page = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << Int(MG_ROW_LENGTH_PAGE_SHIFT))
+        page.initialize(repeating: 0, count: 1 << Int(MG_ROW_LENGTH_PAGE_SHIFT))
+        pages[index] = page
+        return page
     }
 
     deinit {
-        for page in pages { page.deallocate() }
+        for page in pages { page?.deallocate() }
     }
 }

@@ -153,6 +153,31 @@ import Testing
         }
     }
 
+    @Test func farApartRowidsAreCoveredAndHugeOnesMeasuredByFTS5() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try Self.fill(store)
+        let far: Int64 = 5_000_000
+        let huge: Int64 = 1 << 40
+        try store.database.write { db in
+            for (id, words) in [(far, 7), (huge, 11)] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO episodes (id, namespace, content, occurred_at, recorded_at)
+                        SELECT ?, namespace, ?, occurred_at, recorded_at FROM episodes LIMIT 1
+                        """, arguments: [id, Self.text(words: words, seed: 2)])
+            }
+        }
+        try store.read { db in
+            let lengths = try #require(try store.documentLengths.lengths(of: "search_episodes", db: db))
+            #expect(lengths.length(of: far) == 7)
+            #expect(lengths.length(of: far - 1) == 0)
+            #expect(lengths.length(of: huge) == 0)
+            #expect(lengths.scanned == huge)
+            try Self.expectSameRanking(store, db)
+        }
+    }
+
     @Test func rewrittenAndDeletedRowsReloadTheLengths() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
