@@ -33,6 +33,8 @@ enum SearchSchema {
     /// that delete or rewrite one of its rows (every trigger of ``migrate(_:)`` that deletes from
     /// a full-text table or updates it).
     static func prepareRanking(_ db: Database) throws {
+        // The tokenizer is written out, as in every migration, so that no later change alters
+        // what this one created.
         try db.execute(
             sql: """
                 DROP TABLE search_episodes;
