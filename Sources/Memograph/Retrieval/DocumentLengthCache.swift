@@ -19,11 +19,7 @@ final class DocumentLengthCache: @unchecked Sendable {
     /// The lengths of `table`'s rows as `db` sees them, or nil when this snapshot is older than
     /// the lengths held (a search still running on it measures rows through FTS5).
     func lengths(of table: String, db: Database) throws -> DocumentLengths? {
-        var version: Int64 = 0
-        try HotStatement.query(
-            db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = ?"),
-            [.text(SearchSchema.rewritesKey(table))]
-        ) { version = $0.int64(0) }
+        let version = try SearchSchema.counter(SearchSchema.rewritesKey(table), db: db)
         var last: Int64 = -1
         try HotStatement.query(db.cachedStatement(sql: "SELECT max(id) FROM \(table)_docsize"), []) {
             last = $0.optionalInt64(0) ?? -1

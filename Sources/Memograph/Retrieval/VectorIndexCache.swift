@@ -16,11 +16,7 @@ final class VectorIndexCache: @unchecked Sendable {
     func index(kind: String, model: String, namespace: String, dimension: Int, db: Database) throws
         -> ExactVectorIndex
     {
-        var version: Int64 = 0
-        try HotStatement.query(
-            db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = ?"),
-            [.text(SearchSchema.versionKey)]
-        ) { version = $0.int64(0) }
+        let version = try SearchSchema.counter(SearchSchema.versionKey, db: db)
         let key = Key(kind: kind, model: model)
         if let cached = lock.withLock({ indexes[key] }), cached.version == version {
             return cached.index

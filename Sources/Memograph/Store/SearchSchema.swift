@@ -17,6 +17,17 @@ import GRDB
 enum SearchSchema {
     static let versionKey = "embeddings_version"
 
+    /// The value of one of the change counters above (``versionKey``, ``rewritesKey(_:)``) that
+    /// `db` sees; read on every search, through a cached statement.
+    static func counter(_ key: String, db: Database) throws -> Int64 {
+        var value: Int64 = 0
+        try HotStatement.query(
+            db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM store_info WHERE key = ?"),
+            [.text(key)]
+        ) { value = $0.int64(0) }
+        return value
+    }
+
     /// The `store_info` key that counts deleted or rewritten rows of the full-text `table`.
     static func rewritesKey(_ table: String) -> String { "rewrites:\(table)" }
 
