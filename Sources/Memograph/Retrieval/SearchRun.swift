@@ -72,7 +72,7 @@ struct SearchRun {
         try creditConversations(&episodes)
         let turns = try scoredTurns(episodes)
         try creditNamedSpeakers(&episodes, turns: turns)
-        try creditConversationEvidence(&episodes, turns: turns)
+        creditConversationEvidence(&episodes, turns: turns)
         episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
@@ -471,7 +471,7 @@ struct SearchRun {
     /// their conversation: the sum of its best ``evidenceDepth`` episode scores, against the
     /// best conversation's. Conversations are the scored episodes with a role, cut where two in
     /// a row (by time) are more than ``SearchOptions/conversationGap`` apart.
-    private func creditConversationEvidence(_ episodes: inout [Int64: Candidate], turns: [Turn]) throws {
+    private func creditConversationEvidence(_ episodes: inout [Int64: Candidate], turns: [Turn]) {
         guard options.conversationEvidence > 0 else { return }
         let scored = episodes.filter { $0.value.score > 0 }.mapValues(\.score)
         guard !scored.isEmpty else { return }
