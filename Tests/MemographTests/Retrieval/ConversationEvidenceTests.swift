@@ -53,16 +53,4 @@ import Testing
         #expect(breakdown == ScoreBreakdown(fused: 0.5, speaker: 2))
         #expect(breakdown.conversation == 1)
     }
-
-    @Test func anOutOfRangeWeightIsRefused() async throws {
-        let fixture = try StoreFixture()
-        for weight in [-0.5, 101, .nan] {
-            await #expect(
-                throws: MemographError.invalidArgument(
-                    field: "conversationEvidence", reason: "must be between 0 and 100")
-            ) {
-                try await fixture.store.search("x", options: SearchOptions(conversationEvidence: weight))
-            }
-        }
-    }
 }

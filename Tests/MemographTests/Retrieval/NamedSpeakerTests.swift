@@ -75,16 +75,4 @@ import Testing
             try JSONDecoder().decode(ScoreBreakdown.self, from: Data(missingFused.utf8))
         }
     }
-
-    @Test func anOutOfRangeBoostIsRefused() async throws {
-        let fixture = try StoreFixture()
-        for boost in [-0.5, 101, .nan] {
-            await #expect(
-                throws: MemographError.invalidArgument(
-                    field: "namedSpeakerBoost", reason: "must be between 0 and 100")
-            ) {
-                try await fixture.store.search("x", options: SearchOptions(namedSpeakerBoost: boost))
-            }
-        }
-    }
 }

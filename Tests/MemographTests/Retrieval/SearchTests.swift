@@ -209,6 +209,25 @@ import Testing
         }
     }
 
+    /// The episode multipliers take weights from 0 to 100; anything else (NaN too) is refused.
+    @Test(arguments: ["namedSpeakerBoost", "conversationEvidence"])
+    func anOutOfRangeMultiplierWeightIsRefused(field: String) async throws {
+        let fixture = try StoreFixture()
+        for weight in [-0.5, 101, .nan] {
+            var options = SearchOptions()
+            if field == "namedSpeakerBoost" {
+                options.namedSpeakerBoost = weight
+            } else {
+                options.conversationEvidence = weight
+            }
+            await #expect(
+                throws: MemographError.invalidArgument(field: field, reason: "must be between 0 and 100")
+            ) {
+                try await fixture.store.search("x", options: options)
+            }
+        }
+    }
+
     @Test func recencyFavoursNewerEpisodes() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
