@@ -21,6 +21,9 @@ public final class GraphStore: Sendable {
     public let validation: Validation
 
     let database: any DatabaseWriter
+    /// Keeps a pool's write-ahead log short without making writers wait; nil for a single
+    /// connection.
+    let checkpointer: WALCheckpointer?
     let vectorIndexes = VectorIndexCache()
     let documentLengths = DocumentLengthCache()
     let defaultExtractor = DefaultExtractorCache()
@@ -48,24 +51,28 @@ public final class GraphStore: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         try Self.validateNamespace(namespace)
-        let database = try StoreOpener.open(path: path, access: access)
+        let (database, checkpointer) = try StoreOpener.open(path: path, access: access)
         let effective: Ontology?
         do {
             effective = try OntologyRecord.reconcile(database, given: ontology, path: path)
         } catch {
+            checkpointer?.close()
             try? database.close()
             throw error
         }
         self.init(
-            database: database, path: path, namespace: namespace, ontology: effective, validation: validation,
+            database: database, checkpointer: checkpointer, path: path, namespace: namespace,
+            ontology: effective, validation: validation,
             rules: rules, clock: clock)
     }
 
     init(
-        database: any DatabaseWriter, path: String, namespace: String, ontology: Ontology?,
+        database: any DatabaseWriter, checkpointer: WALCheckpointer?, path: String, namespace: String,
+        ontology: Ontology?,
         validation: Validation, rules: RelationRules, clock: @escaping @Sendable () -> Date
     ) {
         self.database = database
+        self.checkpointer = checkpointer
         self.path = path
         self.namespace = namespace
         self.ontology = ontology
@@ -78,14 +85,16 @@ public final class GraphStore: Sendable {
     public func namespace(_ name: String) throws -> GraphStore {
         try Self.validateNamespace(name)
         return GraphStore(
-            database: database, path: path, namespace: name, ontology: ontology, validation: validation,
+            database: database, checkpointer: checkpointer, path: path, namespace: name, ontology: ontology,
+            validation: validation,
             rules: rules, clock: clock)
     }
 
     /// The same namespace with another validation mode (e.g. lenient for one bulk import).
     public func with(validation: Validation) -> GraphStore {
         GraphStore(
-            database: database, path: path, namespace: namespace, ontology: ontology, validation: validation,
+            database: database, checkpointer: checkpointer, path: path, namespace: namespace,
+            ontology: ontology, validation: validation,
             rules: rules, clock: clock)
     }
 
@@ -99,6 +108,7 @@ public final class GraphStore: Sendable {
     public func close() throws {
         // GRDB closes a pool's writer before its read-only readers, and a read-only connection
         // cannot checkpoint, so the log is folded in explicitly first.
+        checkpointer?.close()
         _ = try? database.writeWithoutTransaction { try $0.checkpoint(.passive) }
         try database.close()
     }

@@ -6,7 +6,11 @@ import GRDBSQLite
 /// Opens a store file, refusing — without writing a byte — files that are not Memograph stores
 /// or that a newer Memograph wrote.
 enum StoreOpener {
-    static func open(path: String, access: StoreAccess) throws -> any DatabaseWriter {
+    /// The opened store, and for a pool the checkpointer that keeps its log short (see
+    /// ``WALCheckpointer``); a single connection keeps SQLite's automatic checkpoint.
+    static func open(path: String, access: StoreAccess) throws -> (
+        database: any DatabaseWriter, checkpointer: WALCheckpointer?
+    ) {
         let migrator = StoreSchema.migrator
         let isNew: Bool
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
@@ -17,6 +21,7 @@ enum StoreOpener {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
+        let checkpointer = access == .concurrent ? WALCheckpointer(path: path) : nil
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -27,6 +32,7 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            checkpointer?.install(on: db)
             let code = mg_register_full_text_rank(db.sqliteConnection)
             guard code == SQLITE_OK else {
                 throw DatabaseError(
@@ -47,7 +53,7 @@ enum StoreOpener {
             database = queue
         }
         try migrator.migrate(database)
-        return database
+        return (database, checkpointer)
     }
 
     /// Reads the file read-only and throws unless it is an empty database or a Memograph store

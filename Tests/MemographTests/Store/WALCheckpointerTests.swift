@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Memograph
+
+/// The write-ahead log is folded into the store file by a background connection, and by the
+/// committing writer only when the log outgrows its limit.
+@Suite struct WALCheckpointerTests {
+    private static let pageSize = 4096
+
+    /// A pool on a new file whose writer reports its commits to `checkpointer`, with one table
+    /// that each write adds a row of a page and a half to.
+    private static func pool(_ checkpointer: (String) -> WALCheckpointer) throws -> (
+        DatabasePool, WALCheckpointer, String
+    ) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "memograph-wal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("store.sqlite").path
+        let made = checkpointer(path)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in made.install(on: db) }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.write { try $0.execute(sql: "CREATE TABLE rows (id INTEGER PRIMARY KEY, body BLOB)") }
+        return (pool, made, path)
+    }
+
+    private static func write(_ count: Int, to pool: DatabasePool) throws {
+        for _ in 0..<count {
+            try pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO rows (body) VALUES (randomblob(?))", arguments: [pageSize * 3 / 2])
+            }
+        }
+    }
+
+    /// Rows the store file holds on its own, without its log.
+    private static func rowsInFileAlone(_ path: String) throws -> Int {
+        let copy = path + ".copy"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: copy, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM rows") ?? 0 }
+    }
+
+    @Test func theBackgroundFoldsTheLogWhileTheWriterGoesOn() throws {
+        let (pool, checkpointer, path) = try Self.pool {
+            WALCheckpointer(path: $0, backgroundFrames: 16, writerFrames: 1_000_000)
+        }
+        try Self.write(60, to: pool)
+        checkpointer.waitUntilIdle()
+        let counts = checkpointer.checkpointCounts
+        #expect(counts.background >= 1)
+        #expect(counts.writer == 0)
+        // With SQLite's automatic checkpoint replaced and never reached, only the background
+        // can have put rows into the file itself.
+        #expect(try Self.rowsInFileAlone(path) > 0)
+        checkpointer.close()
+        try pool.close()
+    }
+
+    @Test func theWriterFoldsTheLogOnceItOutgrowsTheLimit() throws {
+        let limit: Int32 = 32
+        let (pool, checkpointer, path) = try Self.pool {
+            WALCheckpointer(path: $0, backgroundFrames: .max, writerFrames: limit)
+        }
+        try Self.write(200, to: pool)
+        let counts = checkpointer.checkpointCounts
+        #expect(counts.background == 0)
+        #expect(counts.writer >= 1)
+        // A log folded in full starts again from its beginning, so the file stays within the
+        // limit plus one commit's frames (each frame: a page and a 24-byte header).
+        let walSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        #expect(walSize <= (Int(limit) + 8) * (Self.pageSize + 24) + 32)
+        #expect(try Self.rowsInFileAlone(path) >= 150)
+        checkpointer.close()
+        try pool.close()
+    }
+
+    @Test func aClosedCheckpointerStartsNothing() throws {
+        let (pool, checkpointer, _) = try Self.pool {
+            WALCheckpointer(path: $0, backgroundFrames: 4, writerFrames: 1_000_000)
+        }
+        checkpointer.close()
+        try Self.write(20, to: pool)
+        checkpointer.waitUntilIdle()
+        #expect(checkpointer.checkpointCounts.background == 0)
+        try pool.close()
+    }
+
+    @Test func aPoolStoreChecksItsLogInTheBackgroundAndASingleConnectionLeavesItToSQLite() throws {
+        let fixture = try StoreFixture()
+        let checkpointer = try #require(fixture.store.checkpointer)
+        #expect(try fixture.store.namespace("other").checkpointer === checkpointer)
+        #expect(checkpointer.backgroundFrames == 8_192)
+        try fixture.store.close()
+        let single = try GraphStore(path: fixture.path, access: .single)
+        #expect(single.checkpointer == nil)
+        try single.close()
+    }
+}
