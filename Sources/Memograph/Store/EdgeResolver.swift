@@ -12,10 +12,15 @@ struct EdgeResolver {
     let namespace: String
     let now: Date
     let rules: OntologyRules
+    /// Entity types read up front for a batch (see ``EntityResolver/types(of:)``).
+    let knownTypes: [EntityID: String]
     private let retention: RetentionSchedule
 
-    init(db: Database, namespace: String, now: Date, rules: OntologyRules) throws {
+    init(
+        db: Database, namespace: String, now: Date, rules: OntologyRules, knownTypes: [EntityID: String] = [:]
+    ) throws {
         self.db = db
+        self.knownTypes = knownTypes
         self.namespace = namespace
         self.now = now
         self.rules = rules
@@ -51,7 +56,8 @@ struct EdgeResolver {
             assertedObject = .entity(assertion.subject)
         }
 
-        let entities = EntityResolver(db: db, namespace: namespace, now: now, rules: rules)
+        let entities = EntityResolver(
+            db: db, namespace: namespace, now: now, rules: rules, knownTypes: knownTypes)
         var subject = try entities.resolveOrCreate(
             subjectReference, defaultType: rules.inferredType(for: resolved, asSubject: true))
         var object: EdgeObject

@@ -7,6 +7,8 @@ struct EntityResolver {
     let namespace: String
     let now: Date
     let rules: OntologyRules
+    /// Types already read for some ids (see ``types(of:)``), consulted before the store.
+    var knownTypes: [EntityID: String] = [:]
 
     func find(_ reference: EntityReference) throws -> [Entity] {
         if case .id(let id) = reference { return try load([id]) }
@@ -56,6 +58,7 @@ struct EntityResolver {
         _ reference: EntityReference, defaultType: String = OntologyRules.topType
     ) throws -> (id: EntityID, type: String) {
         if case .id(let id) = reference {
+            if let type = knownTypes[id] { return (id, type) }
             guard let type = try typeOf(id) else { throw MemographError.unknownEntity("#\(id.rawValue)") }
             return (id, type)
         }
@@ -80,6 +83,21 @@ struct EntityResolver {
             [.int(id.rawValue), .text(namespace)]
         ) { type = $0.text(0) }
         return type
+    }
+
+    /// The types of the entities among `ids` in this namespace, in one query: a batch of
+    /// assertions by id reads them once rather than one statement per reference.
+    func types(of ids: [EntityID]) throws -> [EntityID: String] {
+        guard !ids.isEmpty else { return [:] }
+        var types: [EntityID: String] = [:]
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT n.id, n.type FROM json_each(?) AS wanted CROSS JOIN entities n ON n.id = wanted.value
+                    WHERE n.namespace = ?
+                    """), [.text(IDList.json(ids.map(\.rawValue))), .text(namespace)]
+        ) { types[EntityID($0.int64(0))] = $0.text(1) }
+        return types
     }
 
     /// Inserts a new entity; its type is made canonical by the ontology, and in lenient mode

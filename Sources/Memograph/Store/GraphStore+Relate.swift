@@ -17,7 +17,16 @@ extension GraphStore {
     public func relate(_ assertions: [Assertion]) throws -> [RelateOutcome] {
         let now = self.now
         return try database.write { db in
-            let resolver = try EdgeResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+            let referenced = assertions.flatMap { assertion -> [EntityID] in
+                var ids: [EntityID] = []
+                if case .id(let id) = assertion.subject { ids.append(id) }
+                if case .entity(.id(let id)) = assertion.object { ids.append(id) }
+                return ids
+            }
+            let knownTypes = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
+                .types(of: referenced)
+            let resolver = try EdgeResolver(
+                db: db, namespace: namespace, now: now, rules: ontologyRules, knownTypes: knownTypes)
             var relations: [RelationKey: OntologyRules.Relation] = [:]
             return try assertions.map { assertion in
                 let key = RelationKey(written: assertion.relation, singleValued: assertion.singleValued)

@@ -24,6 +24,16 @@ import Testing
         #expect(throws: MemographError.unknownEntity("#\(apiID.rawValue)")) {
             try b.relate("Person:Ada", "uses", .id(apiID))
         }
+        // A batch reads the types of the entities it names by id in one query, still per namespace.
+        let billingID = try #require(try b.findEntities(named: "billing").first?.id)
+        let before = try fixture.snapshot()
+        #expect(throws: MemographError.unknownEntity("#\(apiID.rawValue)")) {
+            try b.relate([
+                Assertion(.id(billingID), "dependsOn", .entity(.id(billingID))),
+                Assertion(.id(billingID), "dependsOn", .entity(.id(apiID))),
+            ])
+        }
+        #expect(try fixture.snapshot() == before)
         #expect(try a.statistics().entities == 2)
         #expect(try b.statistics().entities == 2)
         #expect(try a.statistics().namespaces == ["tenant-a", "tenant-b"])
