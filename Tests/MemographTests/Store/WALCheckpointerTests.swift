@@ -85,10 +85,13 @@ import Testing
         let (pool, checkpointer, _) = try Self.pool {
             WALCheckpointer(path: $0, backgroundFrames: 4, writerFrames: 1_000_000)
         }
+        // Opening the pool and creating the table may already have asked for one.
+        checkpointer.waitUntilIdle()
+        let before = checkpointer.checkpointCounts.background
         checkpointer.close()
         try Self.write(20, to: pool)
         checkpointer.waitUntilIdle()
-        #expect(checkpointer.checkpointCounts.background == 0)
+        #expect(checkpointer.checkpointCounts.background == before)
         try pool.close()
     }
 
