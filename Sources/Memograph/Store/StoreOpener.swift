@@ -32,6 +32,7 @@ enum StoreOpener {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            // A pool checkpoints in the background instead (its hook replaces the automatic one).
             checkpointer?.install(on: db)
             let code = mg_register_full_text_rank(db.sqliteConnection)
             guard code == SQLITE_OK else {
