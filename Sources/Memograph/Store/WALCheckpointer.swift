@@ -65,7 +65,7 @@ final class WALCheckpointer: Sendable {
     /// Stops background checkpoints, waits for a running one and closes its connection.
     func close() {
         state.withLock { $0.closed = true }
-        queue.sync {}
+        waitUntilIdle()
         let connection = state.withLock { state in
             defer { state.connection = nil }
             return state.connection
