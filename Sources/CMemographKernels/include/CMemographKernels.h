@@ -59,4 +59,13 @@ void mg_half_panels_multiply(
 /// Uses AVX2 and FMA when the CPU has them.
 void mg_gelu(float *values, size_t count);
 
+/// Scaled dot-product self-attention of one sequence for heads `first_head ..< end_head`: query,
+/// key and value rows sit side by side in `qkv` (row i at `qkv + i · 3 · hidden`, queries then
+/// keys then values, each head `head_size` wide), and head h of row i's context is written to
+/// `output + i · hidden + h · head_size`. `scores` is scratch for `length` floats. Uses AVX2
+/// and FMA when the CPU has them and `head_size` is a multiple of 8.
+void mg_attention(
+    const float *qkv, size_t length, size_t hidden, size_t head_size, size_t first_head, size_t end_head,
+    float scale, float *scores, float *output);
+
 #endif

@@ -53,7 +53,7 @@ struct BertEncoder: Sendable {
             share.synchronize()
 
             let heads = share.range(configuration.headCount)
-            let scores = pass.scores + share.part * pass.longest * pass.longest
+            let scores = pass.scores + share.part * pass.longest
             for (index, sequence) in pass.sequences.enumerated() {
                 attend(
                     qkv: pass.qkv + pass.offsets[index] * 3 * h, length: sequence.count, heads: heads,
@@ -137,20 +137,9 @@ struct BertEncoder: Sendable {
     ) {
         let h = configuration.hiddenSize
         let headSize = h / configuration.headCount
-        let scale = 1 / Float(headSize).squareRoot()
-        for head in heads {
-            let query = qkv + head * headSize
-            let key = qkv + h + head * headSize
-            let value = qkv + 2 * h + head * headSize
-            MatrixProduct.multiplyTransposed(
-                query, lda: 3 * h, key, ldb: 3 * h, into: scores, ldc: length, m: length, n: length,
-                k: headSize,
-                alpha: scale)
-            Softmax.apply(scores, rowCount: length, width: length, stride: length)
-            MatrixProduct.multiply(
-                scores, lda: length, value, ldb: 3 * h, into: output + head * headSize, ldc: h, m: length,
-                n: headSize, k: length)
-        }
+        mg_attention(
+            qkv, length, h, headSize, heads.lowerBound, heads.upperBound, 1 / Float(headSize).squareRoot(),
+            scores, output)
     }
 
     /// `output[row, columns] = bias[columns] (+ residual[row, columns])` for every row: a dense
@@ -202,7 +191,7 @@ extension BertEncoder {
         let context: UnsafeMutablePointer<Float>
         let qkv: UnsafeMutablePointer<Float>
         let intermediate: UnsafeMutablePointer<Float>
-        /// One longest×longest attention matrix per member.
+        /// One row of attention scores (the longest sequence's length) per member.
         let scores: UnsafeMutablePointer<Float>
 
         init(sequences: [[Int32]], configuration: BertConfiguration, parts: Int) {
@@ -224,7 +213,7 @@ extension BertEncoder {
             context = .allocate(capacity: tokenCount * h)
             qkv = .allocate(capacity: tokenCount * 3 * h)
             intermediate = .allocate(capacity: tokenCount * configuration.intermediateSize)
-            scores = .allocate(capacity: parts * longest * longest)
+            scores = .allocate(capacity: parts * longest)
         }
 
         func deallocate() {

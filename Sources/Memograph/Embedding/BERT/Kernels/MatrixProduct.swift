@@ -7,18 +7,6 @@
 /// Single-precision matrix products through BLAS `sgemm`: OpenBLAS on Linux, Accelerate on
 /// Apple platforms. All matrices are row-major.
 enum MatrixProduct {
-    /// `c = alpha · a · bᵀ + beta · c`, with `a` m×k (row stride `lda`), `b` n×k (row stride
-    /// `ldb`, the layout of a PyTorch `Linear` weight) and `c` m×n (row stride `ldc`).
-    static func multiplyTransposed(
-        _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
-        into c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, k: Int,
-        alpha: Float = 1, beta: Float = 0
-    ) {
-        cblas_sgemm(
-            CblasRowMajor, CblasNoTrans, CblasTrans, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b,
-            Int32(ldb), beta, c, Int32(ldc))
-    }
-
     /// `c = a · b + beta · c`, with `a` m×k, `b` k×n and `c` m×n (row strides as given).
     static func multiply(
         _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
