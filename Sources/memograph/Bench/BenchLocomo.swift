@@ -35,6 +35,13 @@ struct BenchLocomo: AsyncParsableCommand {
             "Remember turns through ingestion (offline extractor, bundled ontology) instead of as bare episodes."
     )
     var ingest = false
+    @Option(
+        help: ArgumentHelp(
+            "Keep each conversation's store in this directory and reuse it on later runs.",
+            discussion:
+                "A kept store is not filled or embedded again, so a run that only changes search options takes seconds. Stores made with and without --ingest are kept apart."
+        ))
+    var keepStores: String?
     @OptionGroup var embedder: EmbedderOptions
 
     struct Configuration {
@@ -71,27 +78,9 @@ struct BenchLocomo: AsyncParsableCommand {
         var lines: [String] = []
         var embedSeconds = 0.0
         for conversation in dataset.conversations {
-            let scratch = try ScratchStore(
-                prefix: "memograph-locomo", ontology: ingest ? try Ontology.bundledDefault() : nil,
-                access: .single)
-            defer { scratch.remove() }
-            let store = scratch.store
-            for speaker in conversation.speakers { try store.upsertEntity(name: speaker, type: "Person") }
-            let turns = conversation.turns
-            if ingest {
-                let episodes = turns.map {
-                    IncomingEpisode(
-                        text: $0.text, speaker: $0.speaker, occurredAt: $0.date, externalID: $0.id)
-                }
-                for first in stride(from: 0, to: episodes.count, by: 64) {
-                    try await store.ingest(Array(episodes[first..<min(first + 64, episodes.count)]))
-                }
-            } else {
-                for turn in turns {
-                    try store.addEpisode(
-                        turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
-                }
-            }
+            let (store, fresh, release) = try openStore(for: conversation)
+            defer { release() }
+            if fresh { try await fill(store, with: conversation) }
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
             var queryVectors: [[Float]] = []
             if let embedder {
@@ -144,6 +133,44 @@ struct BenchLocomo: AsyncParsableCommand {
                     Measurements.quantile(latencies[slot], 0.95) * 1000))
         }
         if embedder != nil { print(String(format: "embedding turns and questions: %.1f s", embedSeconds)) }
+    }
+
+    /// The conversation's store: a scratch store, or with `--keep-stores` the kept one, which is
+    /// `fresh` only when it did not exist yet. `release` closes it (and removes a scratch store).
+    func openStore(for conversation: LocomoDataset.Conversation) throws -> (
+        store: GraphStore, fresh: Bool, release: () -> Void
+    ) {
+        let ontology = ingest ? try Ontology.bundledDefault() : nil
+        guard let keepStores else {
+            let scratch = try ScratchStore(prefix: "memograph-locomo", ontology: ontology, access: .single)
+            return (scratch.store, true, scratch.remove)
+        }
+        try FileManager.default.createDirectory(atPath: keepStores, withIntermediateDirectories: true)
+        let path = URL(fileURLWithPath: keepStores).appendingPathComponent(
+            "\(conversation.id)\(ingest ? "-ingested" : "").sqlite"
+        ).path
+        let fresh = !FileManager.default.fileExists(atPath: path)
+        let store = try GraphStore(path: path, ontology: ontology, access: .single)
+        return (store, fresh, { try? store.close() })
+    }
+
+    /// Writes the conversation's speakers and turns: as bare episodes, or through ingestion.
+    func fill(_ store: GraphStore, with conversation: LocomoDataset.Conversation) async throws {
+        for speaker in conversation.speakers { try store.upsertEntity(name: speaker, type: "Person") }
+        let turns = conversation.turns
+        if ingest {
+            let episodes = turns.map {
+                IncomingEpisode(text: $0.text, speaker: $0.speaker, occurredAt: $0.date, externalID: $0.id)
+            }
+            for first in stride(from: 0, to: episodes.count, by: 64) {
+                try await store.ingest(Array(episodes[first..<min(first + 64, episodes.count)]))
+            }
+        } else {
+            for turn in turns {
+                try store.addEpisode(
+                    turn.text, role: turn.speaker, externalID: turn.id, occurredAt: turn.date)
+            }
+        }
     }
 
     /// Turn ids best first: the episodes found, then the source episodes of the facts found.
