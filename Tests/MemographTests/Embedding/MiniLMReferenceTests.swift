@@ -68,6 +68,18 @@ struct MiniLMReferenceTests {
         }
     }
 
+    /// The embedder keeps no reference to the vectors it returns (it once leaked one per text):
+    /// changing a returned vector changes it in place rather than copying it first.
+    @Test func returnedVectorsAreNotRetained() throws {
+        let embedder = try MiniLMReference.embedder.get()
+        var vectors = embedder.embedNow((0..<70).map { "sentence number \($0)" })
+        for index in [0, 69] {
+            let before = vectors[index].withUnsafeBufferPointer { $0.baseAddress }
+            vectors[index][0] += 1
+            #expect(vectors[index].withUnsafeBufferPointer { $0.baseAddress } == before, "vector \(index)")
+        }
+    }
+
     @Test func similarityMatrixReproducesThePublishedValues() async throws {
         let check = try MiniLMReference.load().similarity_check
         let vectors = try await MiniLMReference.embedder.get().embed(check.sentences)

@@ -91,30 +91,58 @@ public final class BertSentenceEmbedder: Embedder {
 
     /// Embeds on the calling thread (the batches still spread over all cores).
     public func embedNow(_ texts: [String]) -> [[Float]] {
-        let sequences = texts.map(tokenIDs)
+        let sequences = tokenized(texts)
         let batches = Self.batches(lengths: sequences.map(\.count))
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let workers = max(1, min(cores, batches.count))
         let tokenCount = sequences.reduce(0) { $0 + $1.count }
         MatrixProduct.setThreadCount(
             workers > 1 || tokenCount < Self.queryTokenLimit ? 1 : cores)
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<[Float]>.allocate(capacity: texts.count)
-        results.initialize(repeating: [])
-        defer { results.deallocate() }
         let encoder = self.encoder
         // One short batch (a query) cannot keep the cores busy by batches: its products run on
         // the half-precision panels, and the thread team shares out each stage instead.
         let onPanels = workers == 1 && tokenCount < Self.queryTokenLimit
-        // Each worker takes the longest batch left, so that the cores finish together.
-        let taken = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while case let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue, index < batches.count {
-                let members = batches[batches.count - 1 - index]
-                let vectors = encoder.embed(members.map { sequences[$0] }, onPanels: onPanels)
-                for (member, vector) in zip(members, vectors) { results[member] = vector }
+        return Self.filled(count: texts.count) { buffer in
+            nonisolated(unsafe) let results = buffer
+            // Each worker takes the longest batch left, so that the cores finish together.
+            let taken = Atomic(0)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while case let index = taken.wrappingAdd(1, ordering: .relaxed).oldValue,
+                    index < batches.count
+                {
+                    let members = batches[batches.count - 1 - index]
+                    let vectors = encoder.embed(members.map { sequences[$0] }, onPanels: onPanels)
+                    for (member, vector) in zip(members, vectors) { results[member] = vector }
+                }
             }
         }
-        return Array(results)
+    }
+
+    /// The token ids of every text, split between the cores when there are enough texts for it
+    /// to pay, so that one core does not tokenise while the other waits for the first batch.
+    private func tokenized(_ texts: [String]) -> [[Int32]] {
+        let parts = texts.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        return Self.filled(count: texts.count) { buffer in
+            nonisolated(unsafe) let results = buffer
+            let share = (texts.count + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for index in (part * share)..<min(texts.count, (part + 1) * share) {
+                    results[index] = self.tokenIDs(texts[index])
+                }
+            }
+        }
+    }
+
+    /// An array of `count` elements that `fill` writes in place, possibly from several threads
+    /// at once, each element from one thread only. Every element starts empty.
+    private static func filled<Element: Sendable>(
+        count: Int, _ fill: (UnsafeMutableBufferPointer<[Element]>) -> Void
+    ) -> [[Element]] {
+        [[Element]](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: [])
+            initialized = count
+            fill(buffer)
+        }
     }
 
     /// Groups text indices, shortest first, into batches of at most `batchSize` texts and
