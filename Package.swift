@@ -59,20 +59,22 @@ let package = Package(
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
+        .target(name: "MemographTestSupport", path: "Tests/MemographTestSupport"),
         .testTarget(
             name: "MemographTests",
             dependencies: [
-                "Memograph", "CLibXML2", "CMemographKernels", .product(name: "GRDB", package: "GRDB.swift"),
+                "Memograph", "MemographTestSupport", "CLibXML2", "CMemographKernels",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Ingestion/Fixtures"]
         ),
         .testTarget(
             name: "MemographLLMTests",
-            dependencies: ["MemographLLM"]
+            dependencies: ["MemographLLM", "MemographTestSupport"]
         ),
         .testTarget(
             name: "MemographCLITests",
-            dependencies: ["memograph"]
+            dependencies: ["memograph", "MemographTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

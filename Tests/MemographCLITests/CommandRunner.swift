@@ -1,4 +1,5 @@
 import Foundation
+import MemographTestSupport
 
 /// Runs the built `memograph` executable, found next to the test bundle, against a store in a
 /// fresh temporary directory.
@@ -13,8 +14,7 @@ struct CommandRunner {
     let db: String
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("memograph-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try ScratchDirectory.make("memograph-cli")
         db = directory.appendingPathComponent("memory.sqlite").path
     }
 

@@ -69,7 +69,7 @@ import Testing
         let file = cli.directory.appendingPathComponent("bad.graphml").path
         try
             "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<graph edgedefault=\"directed\">\n<node id=\"a\">\n</graph>"
-            .write(toFile: file, atomically: true, encoding: .utf8)
+            .write(toFile: file, atomically: false, encoding: .utf8)
         let before = cli.snapshot()
         let result = try cli.run(["import", "graphml", file])
         #expect(result.status != 0)

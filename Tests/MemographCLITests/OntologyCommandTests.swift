@@ -1,4 +1,5 @@
 import Foundation
+import MemographTestSupport
 import Testing
 
 /// Runs the built `memograph` executable and checks what `memograph ontology …` prints.
@@ -52,9 +53,7 @@ import Testing
     }
 
     @Test func checkPrintsErrorsWithFileAndLineAndFails() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try ScratchDirectory.make("memograph-cli")
         let file = folder.appendingPathComponent("bad.owl").path
         try """
         <?xml version="1.0"?>
@@ -65,7 +64,7 @@ import Testing
                 <rdfs:range rdf:resource="http://example.org/Team"/>
             </owl:ObjectProperty>
         </rdf:RDF>
-        """.write(toFile: file, atomically: true, encoding: .utf8)
+        """.write(toFile: file, atomically: false, encoding: .utf8)
         let output = try Self.run(["ontology", "check", file])
         #expect(output.status == 1)
         #expect(output.standardOutput == "")

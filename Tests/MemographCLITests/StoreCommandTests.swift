@@ -112,7 +112,7 @@ import Testing
         let cli = try CommandRunner()
         let notes = cli.directory.appendingPathComponent("notes.txt").path
         let bytes = Data("not a database at all".utf8)
-        FileManager.default.createFile(atPath: notes, contents: bytes)
+        _ = FileManager.default.createFile(atPath: notes, contents: bytes)
         let result = try cli.run(["stats", "--db", notes], withStore: false)
         #expect(result.status != 0)
         #expect(result.stderr.contains("is not a Memograph store"))

@@ -1,6 +1,7 @@
 import Foundation
 import Memograph
 import MemographLLM
+import MemographTestSupport
 import Testing
 
 @Suite("LLM extractor over a loopback chat-completions stub")
@@ -134,9 +135,7 @@ struct LLMExtractorTests {
                 : .json(400, #"{"error":{"message":"context too long"}}"#)
         }
         defer { server.stop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-llm-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("memograph-llm")
         let store = try GraphStore(
             path: directory.appendingPathComponent("m.sqlite").path, ontology: Self.ontology)
         let options = IngestOptions(extractor: extractor(server))

@@ -1,14 +1,12 @@
 import Foundation
 import Memograph
+import MemographTestSupport
 import Testing
 
 @Suite("model directory and loading errors")
 struct ModelLoadingTests {
     private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(
-            path: "memograph-model-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try ScratchDirectory.make("memograph-model")
     }
 
     @Test func defaultDirectoryFollowsTheEnvironment() {

@@ -1,5 +1,6 @@
 import Foundation
 import Memograph
+import MemographTestSupport
 import Testing
 
 @Suite("safetensors reader")
@@ -13,7 +14,7 @@ struct SafetensorsFileTests {
             bytes.append(UInt8(truncatingIfNeeded: length >> shift))
         }
         bytes += headerBytes + data
-        let url = FileManager.default.temporaryDirectory.appending(
+        let url = ScratchDirectory.root.appending(
             path: "memograph-\(UUID().uuidString).safetensors")
         try Data(bytes).write(to: url)
         return url.path
@@ -45,7 +46,7 @@ struct SafetensorsFileTests {
     }
 
     @Test func rejectsAFileShorterThanTheLengthPrefix() throws {
-        let url = FileManager.default.temporaryDirectory.appending(
+        let url = ScratchDirectory.root.appending(
             path: "memograph-\(UUID().uuidString).safetensors")
         try Data([1, 2, 3]).write(to: url)
         #expect(throws: SafetensorsError.truncatedHeader(path: url.path, declaredLength: 8, fileSize: 3)) {

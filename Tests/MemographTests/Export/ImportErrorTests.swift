@@ -27,7 +27,7 @@ import Testing
     func badGraphMLIsATypedErrorWithItsLineAndChangesNothing(body: String, line: Int, field: String) throws {
         let fixture = try ExportFixture()
         let path = fixture.file("bad.graphml")
-        try (Self.header + "\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        try (Self.header + "\n" + body).write(toFile: path, atomically: false, encoding: .utf8)
         let answers = try ExportFixture.answers(fixture.store)
         do {
             try fixture.store.importGraphML(from: path)
@@ -45,7 +45,7 @@ import Testing
         let fixture = try ExportFixture()
         let path = fixture.file("dangling.graphml")
         try (Self.header + "\n<edge source=\"a\" target=\"b\"/>\n</graph></graphml>").write(
-            toFile: path, atomically: true, encoding: .utf8)
+            toFile: path, atomically: false, encoding: .utf8)
         try fixture.store.close()
         try GraphStore(path: fixture.base.path, access: .single).close()
         let before = try fixture.base.snapshot()
@@ -73,7 +73,7 @@ import Testing
         let path = fixture.file("bad.jsonl")
         let header = "{\"kind\":\"memograph\",\"format\":1,\"exportedAt\":\"2026-03-01T00:00:00Z\"}"
         try body.replacingOccurrences(of: "HEADER", with: header).write(
-            toFile: path, atomically: true, encoding: .utf8)
+            toFile: path, atomically: false, encoding: .utf8)
         let answers = try ExportFixture.answers(fixture.store)
         do {
             try fixture.store.importJSONL(from: path)

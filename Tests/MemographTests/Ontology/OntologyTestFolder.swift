@@ -1,5 +1,6 @@
 import Foundation
 import Memograph
+import MemographTestSupport
 
 /// A fresh temporary folder for ontology files written by a test, with helpers to wrap
 /// fragments in an RDF/XML document and to find the line a snippet is on.
@@ -7,17 +8,14 @@ struct OntologyTestFolder {
     let path: String
 
     init() throws {
-        path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("memograph-ontology-tests-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        path = try ScratchDirectory.make("memograph-ontology-tests").path
     }
 
     /// Writes `text` to `name` in the folder and returns the file's path.
     @discardableResult
     func write(_ name: String, _ text: String) throws -> String {
         let file = (path as NSString).appendingPathComponent(name)
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        try text.write(toFile: file, atomically: false, encoding: .utf8)
         return file
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Memograph
+import MemographTestSupport
 
 /// A clock the test moves by hand, so that system times (recordedAt, expiredAt) are known.
 final class ManualClock: @unchecked Sendable {
@@ -24,9 +25,7 @@ struct StoreFixture {
         namespace: String = "default", rules: RelationRules = .builtIn, ontology: Ontology? = nil,
         validation: Validation = .strict, start: Date = day(60)
     ) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try ScratchDirectory.make("memograph")
         path = directory.appendingPathComponent("memory.sqlite").path
         let clock = ManualClock(start)
         self.clock = clock

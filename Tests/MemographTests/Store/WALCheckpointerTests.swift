@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MemographTestSupport
 import Testing
 
 @testable import Memograph
@@ -14,9 +15,7 @@ import Testing
     private static func pool(_ checkpointer: (String) -> WALCheckpointer) throws -> (
         DatabasePool, WALCheckpointer, String
     ) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "memograph-wal-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try ScratchDirectory.make("memograph-wal")
         let path = directory.appendingPathComponent("store.sqlite").path
         let made = checkpointer(path)
         var configuration = Configuration()
