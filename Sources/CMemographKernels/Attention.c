@@ -155,11 +155,18 @@ __attribute__((target("avx2,fma"))) static void attend_avx2(
                 _mm256_storeu_ps(scores + j, e);
                 sums = _mm256_add_ps(sums, e);
             }
-            float sum = sum_avx2(sums);
-            for (; j < length; j++) {
-                scores[j] = exp_one(scores[j] - maximum);
-                sum += scores[j];
+            if (j < length) {  // the last few scores, eight lanes wide through a padded copy
+                float tail[8];
+                const size_t count = length - j;
+                for (size_t lane = 0; lane < 8; lane++) tail[lane] = lane < count ? scores[j + lane] : maximum;
+                const __m256 e = exp_avx2(_mm256_sub_ps(_mm256_loadu_ps(tail), top));
+                _mm256_storeu_ps(tail, e);
+                for (size_t lane = 0; lane < count; lane++) scores[j + lane] = tail[lane];
+                sums = _mm256_add_ps(sums, _mm256_and_ps(e, _mm256_castsi256_ps(_mm256_cmpgt_epi32(
+                                                               _mm256_set1_epi32((int)count),
+                                                               _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)))));
             }
+            const float sum = sum_avx2(sums);
             const __m256 inverse = _mm256_set1_ps(1 / sum);
             float *target = output + i * hidden + offset;
             size_t c = 0;

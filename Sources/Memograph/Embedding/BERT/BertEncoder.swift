@@ -53,7 +53,7 @@ struct BertEncoder: Sendable {
             share.synchronize()
 
             let heads = share.range(configuration.headCount)
-            let scores = pass.scores + share.part * pass.longest
+            let scores = pass.scores + share.part * pass.scoreStride
             for (index, sequence) in pass.sequences.enumerated() {
                 attend(
                     qkv: pass.qkv + pass.offsets[index] * 3 * h, length: sequence.count, heads: heads,
@@ -186,12 +186,16 @@ extension BertEncoder {
         let offsets: [Int]
         let tokenCount: Int
         let longest: Int
+        /// Floats from one member's score row to the next: the longest sequence plus a cache
+        /// line, so that two members never write the same line (which would cost more than the
+        /// attention itself for a short query).
+        let scoreStride: Int
         let hidden: UnsafeMutablePointer<Float>
         let attended: UnsafeMutablePointer<Float>
         let context: UnsafeMutablePointer<Float>
         let qkv: UnsafeMutablePointer<Float>
         let intermediate: UnsafeMutablePointer<Float>
-        /// One row of attention scores (the longest sequence's length) per member.
+        /// One row of attention scores per member, ``scoreStride`` apart.
         let scores: UnsafeMutablePointer<Float>
 
         init(sequences: [[Int32]], configuration: BertConfiguration, parts: Int) {
@@ -213,7 +217,8 @@ extension BertEncoder {
             context = .allocate(capacity: tokenCount * h)
             qkv = .allocate(capacity: tokenCount * 3 * h)
             intermediate = .allocate(capacity: tokenCount * configuration.intermediateSize)
-            scores = .allocate(capacity: parts * longest)
+            scoreStride = longest + 16
+            scores = .allocate(capacity: parts * scoreStride)
         }
 
         func deallocate() {

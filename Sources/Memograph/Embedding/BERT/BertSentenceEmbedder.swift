@@ -121,7 +121,8 @@ public final class BertSentenceEmbedder: Embedder {
     /// The token ids of every text, split between the cores when there are enough texts for it
     /// to pay, so that one core does not tokenise while the other waits for the first batch.
     private func tokenized(_ texts: [String]) -> [[Int32]] {
-        let parts = texts.count >= 64 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let parts = ProcessInfo.processInfo.activeProcessorCount
+        guard texts.count >= 64, parts > 1 else { return texts.map(tokenIDs) }
         return Self.filled(count: texts.count) { buffer in
             nonisolated(unsafe) let results = buffer
             let share = (texts.count + parts - 1) / parts
