@@ -78,9 +78,8 @@ struct BenchLocomo: AsyncParsableCommand {
         var lines: [String] = []
         var embedSeconds = 0.0
         for conversation in dataset.conversations {
-            let (store, fresh, release) = try openStore(for: conversation)
+            let (store, release) = try await openStore(for: conversation)
             defer { release() }
-            if fresh { try await fill(store, with: conversation) }
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
             var queryVectors: [[Float]] = []
             if let embedder {
@@ -135,23 +134,35 @@ struct BenchLocomo: AsyncParsableCommand {
         if embedder != nil { print(String(format: "embedding turns and questions: %.1f s", embedSeconds)) }
     }
 
-    /// The conversation's store: a scratch store, or with `--keep-stores` the kept one, which is
-    /// `fresh` only when it did not exist yet. `release` closes it (and removes a scratch store).
-    func openStore(for conversation: LocomoDataset.Conversation) throws -> (
-        store: GraphStore, fresh: Bool, release: () -> Void
+    /// The conversation's store, filled with its turns: a scratch store, or with
+    /// `--keep-stores` the kept one, made on first use under a temporary name and renamed only
+    /// once filled, so that an interrupted run leaves no half-filled store to reuse. `release`
+    /// closes it (and removes a scratch store).
+    func openStore(for conversation: LocomoDataset.Conversation) async throws -> (
+        store: GraphStore, release: () -> Void
     ) {
         let ontology = ingest ? try Ontology.bundledDefault() : nil
         guard let keepStores else {
             let scratch = try ScratchStore(prefix: "memograph-locomo", ontology: ontology, access: .single)
-            return (scratch.store, true, scratch.remove)
+            try await fill(scratch.store, with: conversation)
+            return (scratch.store, scratch.remove)
         }
         try FileManager.default.createDirectory(atPath: keepStores, withIntermediateDirectories: true)
         let path = URL(fileURLWithPath: keepStores).appendingPathComponent(
             "\(conversation.id)\(ingest ? "-ingested" : "").sqlite"
         ).path
-        let fresh = !FileManager.default.fileExists(atPath: path)
+        if !FileManager.default.fileExists(atPath: path) {
+            let partial = path + ".partial"
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: partial + suffix)
+            }
+            let building = try GraphStore(path: partial, ontology: ontology, access: .single)
+            try await fill(building, with: conversation)
+            try building.close()
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        }
         let store = try GraphStore(path: path, ontology: ontology, access: .single)
-        return (store, fresh, { try? store.close() })
+        return (store, { try? store.close() })
     }
 
     /// Writes the conversation's speakers and turns: as bare episodes, or through ingestion.
