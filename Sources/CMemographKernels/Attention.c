@@ -90,13 +90,14 @@ __attribute__((target("avx2,fma"))) static inline __m128 four_sums_avx2(__m256 a
     return _mm_add_ps(_mm256_castps256_ps128(pairs), _mm256_extractf128_ps(pairs, 1));
 }
 
-// Heads whose width is a multiple of 8: dot products run eight lanes wide for four keys at a
-// time, and the weighted sum keeps up to four independent eight-lane accumulators per value row.
+// Heads whose width is a multiple of 8: dot products run eight lanes wide for eight keys at a
+// time (then four, then one), and the weighted sum keeps four independent eight-lane
+// accumulators per 32 columns of the head.
 __attribute__((target("avx2,fma"))) static void attend_avx2(
     const float *qkv, size_t length, size_t hidden, size_t head_size, size_t first_head, size_t end_head,
     float scale, float *scores, float *output) {
     const size_t stride = 3 * hidden;
-    const __m128 scales = _mm_set1_ps(scale);
+    const __m256 scales = _mm256_set1_ps(scale);
     for (size_t head = first_head; head < end_head; head++) {
         const size_t offset = head * head_size;
         const float *keys = qkv + hidden + offset;
@@ -117,7 +118,7 @@ __attribute__((target("avx2,fma"))) static void attend_avx2(
                 }
                 const __m256 eight = _mm256_mul_ps(
                     _mm256_set_m128(four_sums_avx2(d[4], d[5], d[6], d[7]), four_sums_avx2(d[0], d[1], d[2], d[3])),
-                    _mm256_set1_ps(scale));
+                    scales);
                 _mm256_storeu_ps(scores + j, eight);
                 maxima8 = _mm256_max_ps(maxima8, eight);
             }
@@ -132,7 +133,7 @@ __attribute__((target("avx2,fma"))) static void attend_avx2(
                     d2 = _mm256_fmadd_ps(q, _mm256_loadu_ps(key + 2 * stride + c), d2);
                     d3 = _mm256_fmadd_ps(q, _mm256_loadu_ps(key + 3 * stride + c), d3);
                 }
-                const __m128 four = _mm_mul_ps(four_sums_avx2(d0, d1, d2, d3), scales);
+                const __m128 four = _mm_mul_ps(four_sums_avx2(d0, d1, d2, d3), _mm256_castps256_ps128(scales));
                 _mm_storeu_ps(scores + j, four);
                 maxima = _mm_max_ps(maxima, four);
             }
