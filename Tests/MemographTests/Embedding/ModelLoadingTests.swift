@@ -5,10 +5,6 @@ import Testing
 
 @Suite("model directory and loading errors")
 struct ModelLoadingTests {
-    private func temporaryDirectory() throws -> URL {
-        try ScratchDirectory.make("memograph-model")
-    }
-
     @Test func defaultDirectoryFollowsTheEnvironment() {
         #expect(ModelLocation.defaultDirectory(environment: ["MEMOGRAPH_MODEL_DIR": "/m"]).path == "/m")
         #expect(
@@ -21,7 +17,7 @@ struct ModelLoadingTests {
     }
 
     @Test func missingModelNamesTheFetchCommand() throws {
-        let directory = try temporaryDirectory()
+        let directory = try ScratchDirectory.make("memograph-model")
         do {
             _ = try BertSentenceEmbedder(directory: directory)
             Issue.record("loaded an empty directory")
@@ -33,7 +29,7 @@ struct ModelLoadingTests {
 
     /// A model folder whose configuration is fine but whose weights are `weights`.
     private func modelDirectory(weights: Data) throws -> URL {
-        let directory = try temporaryDirectory()
+        let directory = try ScratchDirectory.make("memograph-model")
         let config = """
             {"hidden_size": 8, "num_hidden_layers": 1, "num_attention_heads": 2, "intermediate_size": 16,
              "max_position_embeddings": 16, "vocab_size": 6, "hidden_act": "gelu"}
