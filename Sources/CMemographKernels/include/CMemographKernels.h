@@ -35,6 +35,11 @@ void mg_code_scores(
     const int8_t *codes, const float *scales, size_t rows, size_t dimension, const int16_t *query,
     float query_scale, float *scores);
 
+/// Writes the positions of the `k` highest of `count` scores (all of them when `k` ≥ `count`) to
+/// `positions`, highest first, ties broken by the lower position; returns how many it wrote. One
+/// pass with a heap of `k` entries. Scores must not be NaN.
+size_t mg_top_positions(const float *scores, size_t count, size_t k, int64_t *positions);
+
 /// The score of one row from its codes and residuals against a single-precision query. Uses AVX2
 /// and FMA when the CPU has them.
 float mg_refined_score(

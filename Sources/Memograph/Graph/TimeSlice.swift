@@ -23,14 +23,12 @@ public struct TimeSlice: Hashable, Sendable {
     /// it believes the closed interval (unless the edge was withdrawn). A fact past its retention
     /// (``Edge/expiresAt``) is gone from the views known from then on.
     public func contains(_ edge: Edge, now: Date) -> Bool {
-        let event = asOf ?? now
-        let system = knownAt ?? now
-        guard edge.recordedAt <= system, edge.validFrom <= event else { return false }
-        if let expiry = edge.expiresAt, expiry <= system { return false }
-        if let expired = edge.expiredAt, expired <= system {
-            guard let end = edge.end, end.keepsInterval, let validTo = edge.validTo else { return false }
-            return event < validTo
-        }
-        return true
+        let (event, system) = instants(now: now)
+        return EdgeLifetime(edge).isVisible(event: event, system: system)
+    }
+
+    /// The event and system instants this slice looks at, in stored microseconds.
+    func instants(now: Date) -> (event: Int64, system: Int64) {
+        (StoreTime.encode(asOf ?? now), StoreTime.encode(knownAt ?? now))
     }
 }

@@ -146,6 +146,11 @@ public struct ExactVectorIndex: VectorIndex {
 
     /// Positions of the `k` highest scores, highest first, ties broken by position.
     static func top(_ k: Int, of scores: [Float]) -> [Int] {
-        scores.indices.sortedPrefix(k) { scores[$0] > scores[$1] }
+        let count = min(max(k, 0), scores.count)
+        guard count > 0 else { return [] }
+        let positions = [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = mg_top_positions(scores, scores.count, count, buffer.baseAddress!)
+        }
+        return positions.map { Int($0) }
     }
 }

@@ -66,8 +66,9 @@ struct SearchRun {
                 bm25: try expression.map { try episodesByBM25($0) } ?? [],
                 vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
 
-        let seedEdges = try endpoints(of: Array(facts.keys))
-        try expand(facts: &facts, entities: &entities, seedEdges: seedEdges)
+        let adjacency = try store.adjacencies.adjacency(namespace: store.namespace, db: db)
+        let seedEdges = try endpoints(of: Array(facts.keys), in: adjacency)
+        try expand(facts: &facts, entities: &entities, seedEdges: seedEdges, adjacency: adjacency)
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
         let turns = try scoredTurns(episodes)
@@ -250,9 +251,10 @@ struct SearchRun {
 
     /// Spreads score from the best entities the seeds touch (and the `around` entity) along edges
     /// valid in the slice, both ways, losing `hopDecay` × the relation's weight per hop. Facts with a
-    /// literal object are scored but spread no further.
+    /// literal object are scored but spread no further. Walks `adjacency` when there is one.
     private func expand(
-        facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], seedEdges: [Int64: [EntityID]]
+        facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], seedEdges: [Int64: [EntityID]],
+        adjacency: Adjacency?
     ) throws {
         var reach: [EntityID: Double] = [:]
         for (id, candidate) in entities {
@@ -275,7 +277,8 @@ struct SearchRun {
         var frontier = Self.best(reach, beam)
         for hop in 1...options.depth where !frontier.isEmpty {
             var next: [EntityID: Double] = [:]
-            for step in try steps(from: Array(frontier.keys)) {
+            let from = Array(frontier.keys)
+            for step in try adjacency.map({ steps(from: from, in: $0) }) ?? steps(from: from) {
                 let weight =
                     weights[step.relation]
                     ?? {
@@ -337,9 +340,36 @@ struct SearchRun {
         return steps
     }
 
+    /// ``steps(from:)`` read from memory.
+    private func steps(from frontier: [EntityID], in adjacency: Adjacency) -> [Step] {
+        let (event, system) = slice.instants(now: now)
+        var steps: [Step] = []
+        for outgoing in [true, false] {
+            for entity in frontier {
+                for (id, link) in adjacency.newest(
+                    Self.fanout, of: entity, outgoing: outgoing,
+                    where: { $0.lifetime.isVisible(event: event, system: system) })
+                {
+                    steps.append(
+                        Step(
+                            edge: id, from: entity, to: outgoing ? link.object : link.subject,
+                            relation: link.relation))
+                }
+            }
+        }
+        return steps
+    }
+
     /// The subject and object entities of some edges.
-    private func endpoints(of edges: [Int64]) throws -> [Int64: [EntityID]] {
+    private func endpoints(of edges: [Int64], in adjacency: Adjacency?) throws -> [Int64: [EntityID]] {
         var ends: [Int64: [EntityID]] = [:]
+        if let adjacency {
+            for id in edges {
+                guard let link = adjacency.links[id] else { continue }
+                ends[id] = [link.subject] + (link.object.map { [$0] } ?? [])
+            }
+            return ends
+        }
         try HotStatement.query(
             db.cachedStatement(
                 sql: """

@@ -25,6 +25,7 @@ public final class GraphStore: Sendable {
     /// connection.
     let checkpointer: WALCheckpointer?
     let vectorIndexes = VectorIndexCache()
+    let adjacencies = AdjacencyCache()
     let documentLengths = DocumentLengthCache()
     let defaultExtractor = DefaultExtractorCache()
     let clock: @Sendable () -> Date

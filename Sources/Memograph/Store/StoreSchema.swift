@@ -171,6 +171,7 @@ enum StoreSchema {
                     """)
         }
         migrator.registerMigration("v8-full-text-ranking", migrate: SearchSchema.prepareRanking)
+        migrator.registerMigration("v9-edge-log", migrate: AdjacencyCache.createLog)
         return migrator
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 
 extension TimeSlice {
-    /// The SQL twin of ``TimeSlice/contains(_:now:)`` over an edges table aliased `e`.
+    /// The SQL twin of ``TimeSlice/contains(_:now:)`` and ``EdgeLifetime/isVisible(event:system:)``
+    /// over an edges table aliased `e`.
     func sqlCondition(now: Date) -> (sql: String, arguments: StatementArguments, parameters: [SQLParameter]) {
-        let event = StoreTime.encode(asOf ?? now)
-        let system = StoreTime.encode(knownAt ?? now)
+        let (event, system) = instants(now: now)
         let sql = """
             e.recorded_at <= ? AND e.valid_from <= ? AND (e.expired_at IS NULL OR e.expired_at > ? \
             OR (e.end_kind IN ('superseded', 'ended') AND e.valid_to > ?)) AND (e.expires_at IS NULL OR e.expires_at > ?)

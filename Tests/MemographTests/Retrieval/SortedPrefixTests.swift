@@ -21,4 +21,13 @@ import Testing
         #expect(ExactVectorIndex.top(0, of: scores).isEmpty)
         #expect(ExactVectorIndex.top(10, of: scores) == [1, 3, 6, 2, 5, 0, 4])
     }
+
+    /// The heap selection against a stable sort, on many ties and on the full range of `k`.
+    @Test(arguments: [1, 2, 3, 64, 999, 1_000, 1_001])
+    func topMatchesTheStableSortOnTies(k: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let scores = (0..<1_000).map { _ in Float(Int.random(in: -20...20, using: &generator)) / 8 }
+        let expected = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(k)
+        #expect(ExactVectorIndex.top(k, of: scores) == Array(expected))
+    }
 }

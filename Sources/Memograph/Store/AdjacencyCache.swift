@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// The in-memory ``Adjacency`` of one store view, kept current from the store's edge log.
+///
+/// Triggers append the id of every inserted, deleted or re-timed edge to `edge_log` in the
+/// writing transaction, so a reader brings the adjacency up to its own snapshot by reading again
+/// only the edges logged since: a write costs the next walk a few row reads, not a reload. The
+/// log keeps its newest ``retainedEntries`` entries; an adjacency further behind is loaded afresh.
+final class AdjacencyCache: @unchecked Sendable {
+    /// How many of the newest log entries writers keep (pruned every 4,096 entries).
+    static let retainedEntries = 65_536
+
+    private let lock = NSLock()
+    private var current: Adjacency?
+    private var declinedFirst = false
+
+    /// Creates `edge_log` and the triggers that fill and prune it (migration v9).
+    static func createLog(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE edge_log (seq INTEGER PRIMARY KEY, edge_id INTEGER NOT NULL);
+                CREATE TRIGGER edge_log_insert AFTER INSERT ON edges BEGIN
+                    INSERT INTO edge_log (edge_id) VALUES (NEW.id);
+                END;
+                CREATE TRIGGER edge_log_update AFTER UPDATE OF id, namespace, subject_id, relation, object_id,
+                    valid_from, valid_to, recorded_at, expired_at, end_kind, expires_at ON edges BEGIN
+                    INSERT INTO edge_log (edge_id) VALUES (OLD.id);
+                    INSERT INTO edge_log (edge_id) SELECT NEW.id WHERE NEW.id <> OLD.id;
+                END;
+                CREATE TRIGGER edge_log_delete AFTER DELETE ON edges BEGIN
+                    INSERT INTO edge_log (edge_id) VALUES (OLD.id);
+                END;
+                CREATE TRIGGER edge_log_prune AFTER INSERT ON edge_log WHEN NEW.seq % 4096 = 0 BEGIN
+                    DELETE FROM edge_log WHERE seq <= NEW.seq - \(retainedEntries);
+                END;
+                """)
+    }
+
+    /// The adjacency of `namespace` as `db`'s snapshot sees it, or nil where a walk should query
+    /// the store instead: on the view's first request (a one-shot search would spend more on
+    /// loading every edge than it saves), and for a reader older than the adjacency held.
+    func adjacency(namespace: String, db: Database) throws -> Adjacency? {
+        var head: Int64 = 0
+        try HotStatement.query(db.cachedStatement(sql: "SELECT max(seq) FROM edge_log"), []) {
+            head = $0.int64(0)
+        }
+        return try lock.withLock {
+            if let held = current {
+                if held.through == head { return held }
+                if held.through > head { return nil }
+                let limit = max(1_024, held.links.count / 4)
+                if let changed = try Self.changes(after: held.through, through: head, limit: limit, db: db) {
+                    try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
+                    return current
+                }
+            } else if !declinedFirst {
+                declinedFirst = true
+                return nil
+            }
+            current = nil
+            current = try Adjacency.load(namespace: namespace, through: head, db: db)
+            return current
+        }
+    }
+
+    /// The edges named by log entries `after`+1 through `through`, or nil when they are more than
+    /// `limit` (a fresh load is then cheaper) or the log no longer holds them all.
+    private static func changes(after: Int64, through: Int64, limit: Int, db: Database) throws -> Set<Int64>?
+    {
+        guard through - after <= limit else { return nil }
+        var changed: Set<Int64> = []
+        var first: Int64?
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: "SELECT seq, edge_id FROM edge_log WHERE seq > ? AND seq <= ? ORDER BY seq"),
+            [.int(after), .int(through)]
+        ) { row in
+            if first == nil { first = row.int64(0) }
+            changed.insert(row.int64(1))
+        }
+        // Entries are numbered without gaps (each is one past the largest), so a missing first
+        // entry means pruning took it.
+        return first == after + 1 ? changed : nil
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Memograph
+
+/// The in-memory adjacency must be the graph the store holds: after every kind of write, the one
+/// kept current from the edge log equals one loaded afresh, and search walks the same graph from
+/// memory as from SQL.
+@Suite struct AdjacencyCacheTests {
+    /// A small graph with every kind of edge a walk meets: open, superseded, ended, literal, and
+    /// one in another namespace.
+    private func populated() throws -> (StoreFixture, [EdgeID]) {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var edges: [EdgeID] = []
+        // Each fact is recorded on the day it starts, so that known-at reads see the graph grow.
+        func recorded(_ day: Date, _ write: () throws -> RelateOutcome) throws {
+            fixture.clock.set(day)
+            edges.append(try write().edgeID)
+        }
+        try recorded(day(1)) {
+            try store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(1))
+        }
+        try recorded(day(2)) {
+            try store.relate("Team:platform", "maintains", "Service:billing", validFrom: day(2))
+        }
+        try recorded(day(3)) {
+            try store.relate("Service:billing", "dependsOn", "Tool:postgres", validFrom: day(3))
+        }
+        try recorded(day(4)) {
+            try store.relate("Service:billing", "listensOnPort", value: "8080", validFrom: day(4))
+        }
+        try recorded(day(9)) {
+            try store.relate("Service:billing", "listensOnPort", value: "9090", validFrom: day(9))
+        }
+        try recorded(day(5)) { try store.relate("Person:Grace", "knows", "Person:Ada", validFrom: day(5)) }
+        fixture.clock.set(day(8))
+        try store.retract(edges[5], at: day(7))
+        try store.namespace("other").relate("Person:Ada", "knows", "Person:Eve", validFrom: day(1))
+        fixture.clock.set(day(60))
+        return (fixture, edges)
+    }
+
+    /// The cache's adjacency and a fresh load, both as one snapshot sees them.
+    private func cachedAndFresh(_ store: GraphStore) throws -> (cached: Adjacency?, fresh: Adjacency) {
+        try store.read { db in
+            let cached = try store.adjacencies.adjacency(namespace: store.namespace, db: db)
+            let head = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0
+            return (cached, try Adjacency.load(namespace: store.namespace, through: head, db: db))
+        }
+    }
+
+    @Test func theFirstRequestIsDeclinedAndTheSecondLoadsTheNamespace() throws {
+        let (fixture, edges) = try populated()
+        #expect(try cachedAndFresh(fixture.store).cached == nil)
+        let (cached, fresh) = try cachedAndFresh(fixture.store)
+        #expect(cached == fresh)
+        #expect(Set(try #require(cached).links.keys) == Set(edges.map(\.rawValue)))
+        let billing = try fixture.store.resolve("Service:billing").id
+        let current = try #require(cached).newest(10, of: billing, outgoing: true) {
+            $0.lifetime.isVisible(event: StoreTime.encode(day(60)), system: StoreTime.encode(day(60)))
+        }
+        // The superseded port is out of the current view; the other two, oldest first.
+        #expect(current.map(\.id) == [edges[2].rawValue, edges[4].rawValue])
+    }
+
+    @Test func everyKindOfWriteReachesTheHeldAdjacencyThroughTheLog() throws {
+        let (fixture, edges) = try populated()
+        let store = fixture.store
+        _ = try cachedAndFresh(store)
+        let before = try #require(try cachedAndFresh(store).cached)
+        let episode = try store.addEpisode("Ada now works on search")
+        let writes: [(String, () throws -> Void)] = [
+            ("insert", { try store.relate("Person:Ada", "worksOn", "Project:search", source: episode.id) }),
+            (
+                "supersede",
+                { try store.relate("Service:billing", "listensOnPort", value: "7070", validFrom: day(20)) }
+            ),
+            ("retract", { try store.retract(edges[2], at: day(30)) }),
+            ("purge", { try store.purge(edges[1]) }),
+            ("withdraw", { _ = try store.deleteEpisode(episode.id) }),
+            ("other namespace", { try store.namespace("other").relate("Person:Eve", "knows", "Person:Ada") }),
+        ]
+        for (name, write) in writes {
+            try write()
+            let (cached, fresh) = try cachedAndFresh(store)
+            #expect(cached == fresh, "after \(name)")
+        }
+        // The same writes applied in one step to the adjacency held before them.
+        let caughtUp = try store.read { db in
+            let head = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0
+            let changed = try Set(
+                Int64.fetchAll(
+                    db, sql: "SELECT edge_id FROM edge_log WHERE seq > ?", arguments: [before.through]))
+            var adjacency = before
+            try adjacency.apply(changed: changed, through: head, namespace: store.namespace, db: db)
+            return adjacency
+        }
+        #expect(caughtUp == (try cachedAndFresh(store).fresh))
+        #expect(caughtUp != before)
+    }
+
+    @Test func anAdjacencyFarBehindTheLogIsLoadedAfresh() throws {
+        let (fixture, _) = try populated()
+        let store = fixture.store
+        _ = try cachedAndFresh(store)
+        _ = try cachedAndFresh(store)
+        // A real write, then more log entries than writers keep, as a long run of writes would
+        // leave (naming an edge that does not exist): the write's own entry is pruned.
+        try store.relate("Person:Ada", "knows", "Person:Linus")
+        try store.database.write { db in
+            try db.execute(
+                sql: """
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+                    INSERT INTO edge_log (edge_id) SELECT -1 FROM n
+                    """, arguments: [AdjacencyCache.retainedEntries + 8_192])
+        }
+        let (kept, linus) = try store.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM edge_log") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM edge_log WHERE edge_id > 0") ?? 0
+            )
+        }
+        #expect(kept <= AdjacencyCache.retainedEntries + 4_096)
+        #expect(linus == 0)
+        let (cached, fresh) = try cachedAndFresh(store)
+        #expect(cached == fresh)
+    }
+
+    @Test func searchWalksTheSameGraphFromMemoryAsFromTheStore() async throws {
+        let (fixture, edges) = try populated()
+        let warm = fixture.store
+        let slices: [SearchOptions] = [
+            SearchOptions(depth: 2, explain: true),
+            SearchOptions(asOf: day(6), depth: 2, explain: true),
+            SearchOptions(knownAt: day(6), depth: 2, explain: true),
+            SearchOptions(around: "Tool:postgres", depth: 3, explain: true),
+        ]
+        func compare(_ query: String) async throws {
+            for options in slices {
+                // A store opened afresh declines the adjacency on its first search and walks SQL.
+                let cold = try GraphStore(path: fixture.path, clock: { fixture.clock.now })
+                defer { try? cold.close() }
+                let fromStore = try await cold.search(query, options: options)
+                _ = try await warm.search(query, options: options)
+                let fromMemory = try await warm.search(query, options: options)
+                #expect(fromMemory == fromStore, "\(query) \(options)")
+                #expect(!fromMemory.facts.isEmpty, "\(query) \(options)")
+            }
+        }
+        try await compare("Ada")
+        try await compare("billing")
+        try warm.relate("Service:ledger", "dependsOn", "Tool:postgres")
+        try warm.retract(edges[1], at: day(50))
+        try await compare("Ada")
+    }
+}
