@@ -10,25 +10,6 @@ struct EdgeLifetime: Hashable, Sendable {
     var keepsInterval: Bool
     var expiresAt: Int64?
 
-    init(
-        recordedAt: Int64, validFrom: Int64, validTo: Int64?, expiredAt: Int64?, keepsInterval: Bool,
-        expiresAt: Int64?
-    ) {
-        self.recordedAt = recordedAt
-        self.validFrom = validFrom
-        self.validTo = validTo
-        self.expiredAt = expiredAt
-        self.keepsInterval = keepsInterval
-        self.expiresAt = expiresAt
-    }
-
-    init(_ edge: Edge) {
-        self.init(
-            recordedAt: StoreTime.encode(edge.recordedAt), validFrom: StoreTime.encode(edge.validFrom),
-            validTo: edge.validTo.map(StoreTime.encode), expiredAt: edge.expiredAt.map(StoreTime.encode),
-            keepsInterval: edge.end?.keepsInterval ?? false, expiresAt: edge.expiresAt.map(StoreTime.encode))
-    }
-
     /// Whether the edge is visible at event time `event` as known at system time `system`; the
     /// twin of `TimeSlice.sqlCondition(now:)`.
     ///
@@ -43,5 +24,15 @@ struct EdgeLifetime: Hashable, Sendable {
             return event < validTo
         }
         return true
+    }
+}
+
+extension EdgeLifetime {
+    /// The lifetime of a loaded edge (the synthesized initializer builds one from stored columns).
+    init(_ edge: Edge) {
+        self.init(
+            recordedAt: StoreTime.encode(edge.recordedAt), validFrom: StoreTime.encode(edge.validFrom),
+            validTo: edge.validTo.map(StoreTime.encode), expiredAt: edge.expiredAt.map(StoreTime.encode),
+            keepsInterval: edge.end?.keepsInterval ?? false, expiresAt: edge.expiresAt.map(StoreTime.encode))
     }
 }
