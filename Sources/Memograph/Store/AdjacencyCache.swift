@@ -8,14 +8,16 @@ import GRDB
 /// only the edges logged since: a write costs the next walk a few row reads, not a reload. The
 /// log keeps its newest ``retainedEntries`` entries; an adjacency further behind is loaded afresh.
 final class AdjacencyCache: @unchecked Sendable {
-    /// How many of the newest log entries writers keep (pruned every 4,096 entries).
+    /// How many of the newest log entries writers keep (pruned every 4,096 entries), as migration
+    /// v9 wrote it into its trigger.
     static let retainedEntries = 65_536
 
     private let lock = NSLock()
     private var current: Adjacency?
     private var declinedFirst = false
 
-    /// Creates `edge_log` and the triggers that fill and prune it (migration v9).
+    /// Creates `edge_log` and the triggers that fill and prune it (migration v9). The numbers are
+    /// written out, so that no later change here alters what this migration created.
     static func createLog(_ db: Database) throws {
         try db.execute(
             sql: """
@@ -32,7 +34,7 @@ final class AdjacencyCache: @unchecked Sendable {
                     INSERT INTO edge_log (edge_id) VALUES (OLD.id);
                 END;
                 CREATE TRIGGER edge_log_prune AFTER INSERT ON edge_log WHEN NEW.seq % 4096 = 0 BEGIN
-                    DELETE FROM edge_log WHERE seq <= NEW.seq - \(retainedEntries);
+                    DELETE FROM edge_log WHERE seq <= NEW.seq - 65536;
                 END;
                 """)
     }
@@ -46,11 +48,13 @@ final class AdjacencyCache: @unchecked Sendable {
             head = $0.int64(0)
         }
         return try lock.withLock {
-            if let held = current {
-                if held.through == head { return held }
-                if held.through > head { return nil }
-                let limit = max(1_024, held.links.count / 4)
-                if let changed = try Self.changes(after: held.through, through: head, limit: limit, db: db) {
+            // No copy of `current` is kept across the update below: one would make it copy every
+            // link instead of changing the few that changed.
+            if let through = current?.through {
+                if through == head { return current }
+                if through > head { return nil }
+                let limit = max(1_024, current!.links.count / 4)
+                if let changed = try Self.changes(after: through, through: head, limit: limit, db: db) {
                     try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
                     return current
                 }
