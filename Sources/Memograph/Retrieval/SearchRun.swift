@@ -66,8 +66,10 @@ struct SearchRun {
                 bm25: try expression.map { try episodesByBM25($0) } ?? [],
                 vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
 
-        let adjacency = try store.adjacencies.adjacency(namespace: store.namespace, db: db)
-        let seedEdges = try endpoints(of: Array(facts.keys), in: adjacency)
+        // Only expansion reads the seeds' endpoints and walks the adjacency.
+        let expands = options.depth > 0
+        let adjacency = expands ? try store.adjacencies.adjacency(namespace: store.namespace, db: db) : nil
+        let seedEdges = expands ? try endpoints(of: Array(facts.keys), in: adjacency) : [:]
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges, adjacency: adjacency)
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
