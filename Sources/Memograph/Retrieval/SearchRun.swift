@@ -367,7 +367,7 @@ struct SearchRun {
         var ends: [Int64: [EntityID]] = [:]
         if let adjacency {
             for id in edges {
-                guard let link = adjacency.links[id] else { continue }
+                guard let link = adjacency.link(id) else { continue }
                 ends[id] = [link.subject] + (link.object.map { [$0] } ?? [])
             }
             return ends

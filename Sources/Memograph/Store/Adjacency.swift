@@ -5,7 +5,9 @@ import GRDB
 ///
 /// A walk over it reads no rows: each entity's edges are listed by id on both sides, so the
 /// newest ones visible in a slice are found from the end of a list without a query or a sort.
-struct Adjacency: Equatable, Sendable {
+/// Links are kept packed in one array (64 bytes an edge) rather than as dictionary values
+/// (which took 259 MB for a million edges), and the lists point straight into it.
+struct Adjacency: Sendable {
     /// One edge, without its text.
     struct Link: Equatable, Sendable {
         var subject: EntityID
@@ -17,12 +19,22 @@ struct Adjacency: Equatable, Sendable {
 
     /// The last edge-log entry this reflects.
     private(set) var through: Int64
-    private(set) var links: [Int64: Link] = [:]
-    /// Edge ids in ascending order, by subject and by (entity) object.
-    private var outgoing: [EntityID: [Int64]] = [:]
-    private var incoming: [EntityID: [Int64]] = [:]
+    /// Where each edge's link is kept in ``store``.
+    private var slots: [Int64: Int32] = [:]
+    private var store = LinkStore()
+    /// Slots of removed links, reused before the store grows.
+    private var freeSlots: [Int32] = []
+    /// Edges in ascending id order, by subject and by (entity) object.
+    private var outgoing: [EntityID: [Entry]] = [:]
+    private var incoming: [EntityID: [Entry]] = [:]
 
-    private static let columns = """
+    /// An edge in an entity's list: its id, and where its link is kept.
+    private struct Entry {
+        var id: Int64
+        var slot: Int32
+    }
+
+    private static let selected = """
         e.id, e.subject_id, e.object_id, e.relation, e.recorded_at, e.valid_from, e.valid_to, e.expired_at,
         e.end_kind IN ('superseded', 'ended'), e.expires_at
         """
@@ -31,10 +43,21 @@ struct Adjacency: Equatable, Sendable {
     static func load(namespace: String, through: Int64, db: Database) throws -> Adjacency {
         var adjacency = Adjacency(through: through)
         try HotStatement.query(
-            db.makeStatement(sql: "SELECT \(columns) FROM edges e WHERE e.namespace = ? ORDER BY e.id"),
+            db.makeStatement(sql: "SELECT \(selected) FROM edges e WHERE e.namespace = ? ORDER BY e.id"),
             [.text(namespace)]
         ) { adjacency.insert(id: $0.int64(0), Self.link($0)) }
         return adjacency
+    }
+
+    /// How many edges this holds.
+    var count: Int { slots.count }
+
+    /// The ids of the edges this holds, in no particular order.
+    var edgeIDs: Dictionary<Int64, Int32>.Keys { slots.keys }
+
+    /// The link of edge `id`, or nil when the namespace has no such edge.
+    func link(_ id: Int64) -> Link? {
+        slots[id].map { store.link(at: Int($0)) }
     }
 
     /// Brings this up to log entry `through` by reading again the edges `changed` names: a
@@ -44,7 +67,7 @@ struct Adjacency: Equatable, Sendable {
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
-                    SELECT \(Self.columns) FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
+                    SELECT \(Self.selected) FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
                     WHERE e.namespace = ?
                     """), [.text(IDList.json(changed.sorted())), .text(namespace)]
         ) { insert(id: $0.int64(0), Self.link($0)) }
@@ -56,11 +79,12 @@ struct Adjacency: Equatable, Sendable {
     func newest(
         _ count: Int, of entity: EntityID, outgoing side: Bool, where visible: (Link) -> Bool
     ) -> [(id: Int64, link: Link)] {
-        guard let ids = (side ? outgoing : incoming)[entity] else { return [] }
+        guard let entries = (side ? outgoing : incoming)[entity] else { return [] }
         var kept: [(id: Int64, link: Link)] = []
-        for id in ids.reversed() {
-            guard let link = links[id], visible(link) else { continue }
-            kept.append((id, link))
+        for entry in entries.reversed() {
+            let link = store.link(at: Int(entry.slot))
+            guard visible(link) else { continue }
+            kept.append((entry.id, link))
             if kept.count == count { break }
         }
         return kept.reversed()
@@ -77,38 +101,123 @@ struct Adjacency: Equatable, Sendable {
     }
 
     private mutating func insert(id: Int64, _ link: Link) {
-        links[id] = link
-        Self.add(id, to: &outgoing[link.subject, default: []])
-        if let object = link.object { Self.add(id, to: &incoming[object, default: []]) }
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+            store.set(link, at: Int(slot))
+        } else {
+            slot = Int32(store.count)
+            store.append(link)
+        }
+        slots[id] = slot
+        let entry = Entry(id: id, slot: slot)
+        Self.add(entry, to: &outgoing[link.subject, default: []])
+        if let object = link.object { Self.add(entry, to: &incoming[object, default: []]) }
     }
 
     private mutating func remove(id: Int64) {
-        guard let link = links.removeValue(forKey: id) else { return }
+        guard let slot = slots.removeValue(forKey: id) else { return }
+        let link = store.link(at: Int(slot))
+        freeSlots.append(slot)
         Self.drop(id, from: &outgoing, of: link.subject)
         if let object = link.object { Self.drop(id, from: &incoming, of: object) }
     }
 
-    /// Adds `id` to an ascending list: at the end for a new edge, in place for a re-read one.
-    private static func add(_ id: Int64, to list: inout [Int64]) {
-        guard let last = list.last, last > id else { return list.append(id) }
-        list.insert(id, at: position(of: id, in: list))
+    /// Adds an edge to an ascending list: at the end for a new edge, in place for a re-read one.
+    private static func add(_ entry: Entry, to list: inout [Entry]) {
+        guard let last = list.last, last.id > entry.id else { return list.append(entry) }
+        list.insert(entry, at: position(of: entry.id, in: list))
     }
 
-    /// The index of the first id in an ascending list that is not below `id`.
-    private static func position(of id: Int64, in list: [Int64]) -> Int {
+    /// The index of the first edge in an ascending list whose id is not below `id`.
+    private static func position(of id: Int64, in list: [Entry]) -> Int {
         var low = 0
         var high = list.count
         while low < high {
             let middle = (low + high) / 2
-            if list[middle] < id { low = middle + 1 } else { high = middle }
+            if list[middle].id < id { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
-    private static func drop(_ id: Int64, from lists: inout [EntityID: [Int64]], of entity: EntityID) {
+    private static func drop(_ id: Int64, from lists: inout [EntityID: [Entry]], of entity: EntityID) {
         guard var list = lists.removeValue(forKey: entity) else { return }
         let index = position(of: id, in: list)
-        if index < list.count, list[index] == id { list.remove(at: index) }
+        if index < list.count, list[index].id == id { list.remove(at: index) }
         if !list.isEmpty { lists[entity] = list }
+    }
+}
+
+extension Adjacency: Equatable {
+    /// The same edges with the same links as of the same log entry, wherever each is kept.
+    static func == (lhs: Adjacency, rhs: Adjacency) -> Bool {
+        func ids(_ lists: [EntityID: [Entry]]) -> [EntityID: [Int64]] { lists.mapValues { $0.map(\.id) } }
+        return lhs.through == rhs.through && lhs.count == rhs.count && ids(lhs.outgoing) == ids(rhs.outgoing)
+            && ids(lhs.incoming) == ids(rhs.incoming)
+            && lhs.edgeIDs.allSatisfy { lhs.link($0) == rhs.link($0) }
+    }
+}
+
+extension Adjacency {
+    /// Links packed in one array, so that reading one touches one cache line; a time the edge
+    /// does not have, and a literal object, are ``none``, which no stored microsecond or row id is.
+    fileprivate struct LinkStore: Sendable {
+        static let none = Int64.min
+
+        private struct Packed {
+            var subject: Int64
+            var object: Int64
+            var recordedAt: Int64
+            var validFrom: Int64
+            var validTo: Int64
+            var expiredAt: Int64
+            var expiresAt: Int64
+            var relation: Int32
+            var keepsInterval: Bool
+        }
+
+        private var packed: [Packed] = []
+        /// Each relation name once, where ``Packed/relation`` points.
+        private var relationNames: [String] = []
+        private var relationNumbers: [String: Int32] = [:]
+
+        var count: Int { packed.count }
+
+        func link(at slot: Int) -> Link {
+            func optional(_ value: Int64) -> Int64? { value == Self.none ? nil : value }
+            let link = packed[slot]
+            return Link(
+                subject: EntityID(link.subject), object: optional(link.object).map { EntityID($0) },
+                relation: relationNames[Int(link.relation)],
+                lifetime: EdgeLifetime(
+                    recordedAt: link.recordedAt, validFrom: link.validFrom, validTo: optional(link.validTo),
+                    expiredAt: optional(link.expiredAt), keepsInterval: link.keepsInterval,
+                    expiresAt: optional(link.expiresAt)))
+        }
+
+        mutating func append(_ link: Link) {
+            packed.append(pack(link))
+        }
+
+        mutating func set(_ link: Link, at slot: Int) {
+            packed[slot] = pack(link)
+        }
+
+        private mutating func pack(_ link: Link) -> Packed {
+            Packed(
+                subject: link.subject.rawValue, object: link.object?.rawValue ?? Self.none,
+                recordedAt: link.lifetime.recordedAt, validFrom: link.lifetime.validFrom,
+                validTo: link.lifetime.validTo ?? Self.none, expiredAt: link.lifetime.expiredAt ?? Self.none,
+                expiresAt: link.lifetime.expiresAt ?? Self.none, relation: number(of: link.relation),
+                keepsInterval: link.lifetime.keepsInterval)
+        }
+
+        private mutating func number(of name: String) -> Int32 {
+            if let number = relationNumbers[name] { return number }
+            let number = Int32(relationNames.count)
+            relationNames.append(name)
+            relationNumbers[name] = number
+            return number
+        }
     }
 }

@@ -53,7 +53,7 @@ final class AdjacencyCache: @unchecked Sendable {
             if let through = current?.through {
                 if through == head { return current }
                 if through > head { return nil }
-                let limit = max(1_024, current!.links.count / 4)
+                let limit = max(1_024, current!.count / 4)
                 if let changed = try Self.changes(after: through, through: head, limit: limit, db: db) {
                     try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
                     return current

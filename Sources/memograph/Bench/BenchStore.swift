@@ -9,7 +9,8 @@ struct BenchStore: ParsableCommand {
         discussion: """
             Builds a graph of --entities entities and --edges edges (uniformly random ends, 8 relations) \
             with batched inserts, then times --singles single-fact writes (one transaction each) and \
-            --queries random neighbours(depth: 2) and facts(about:) reads. Use a release build.
+            --queries random neighbours(depth: 2) and facts(about:) reads and --searches searches \
+            (depth 2) after the one that loads the in-memory adjacency. Use a release build.
             """)
 
     @Option(help: "Entities in the generated graph.") var entities = 100_000
@@ -17,6 +18,7 @@ struct BenchStore: ParsableCommand {
     @Option(help: "Assertions per transaction in the batched phase.") var batch = 1_000
     @Option(help: "Single-fact writes to time.") var singles = 5_000
     @Option(help: "Reads of each kind to time.") var queries = 2_000
+    @Option(help: "Searches to time once the adjacency is loaded.") var searches = 200
     @Option(help: "Store file (default: a new file in a temporary directory, removed afterwards).") var db:
         String?
     @Flag(help: "Print one JSON object.") var json = false
@@ -80,6 +82,21 @@ struct BenchStore: ParsableCommand {
             factTimes.append(try Measurements.seconds { _ = try store.facts(about: .id(entity)) } * 1000)
         }
 
+        // Search expands along the in-memory adjacency from a store's second search on: the first
+        // walks SQL, the second loads every edge of the namespace.
+        let searchOptions = SearchOptions(limit: 10, depth: 2)
+        func searchTime() throws -> Double {
+            let name = "entity-\(Int.random(in: 0..<entities, using: &random))"
+            return try Measurements.seconds {
+                _ = try store.search(name, vector: nil, options: searchOptions)
+            } * 1000
+        }
+        let firstSearchMs = try searchTime()
+        let residentBefore = Measurements.residentMegabytes()
+        let loadingSearchMs = try searchTime()
+        let residentAfter = Measurements.residentMegabytes()
+        let searchTimes = try (0..<searches).map { _ in try searchTime() }
+
         let report = BenchStoreReport(
             entities: entities, edges: edges, batchEdgesPerSecond: batchRate,
             singleEdgesPerSecond: singleRate,
@@ -88,6 +105,10 @@ struct BenchStore: ParsableCommand {
             meanNeighboursReached: Double(reached) / Double(queries),
             factsP50Ms: Measurements.quantile(factTimes, 0.5),
             factsP95Ms: Measurements.quantile(factTimes, 0.95),
+            firstSearchMs: firstSearchMs, adjacencyLoadingSearchMs: loadingSearchMs,
+            adjacencyMegabytes: residentBefore.flatMap { before in residentAfter.map { $0 - before } },
+            searchP50Ms: Measurements.quantile(searchTimes, 0.5),
+            searchP95Ms: Measurements.quantile(searchTimes, 0.95),
             fileMegabytes: Double(
                 (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576,
             peakResidentMegabytes: Measurements.peakResidentMegabytes())
@@ -103,6 +124,9 @@ struct BenchStore: ParsableCommand {
         print(
             "facts(about:)         p50 \(format(report.factsP50Ms)) ms, p95 \(format(report.factsP95Ms)) ms (goal p50 ≤ 1 ms)"
         )
+        print(
+            "search(depth: 2)      p50 \(format(report.searchP50Ms)) ms, p95 \(format(report.searchP95Ms)) ms (BM25 over entity names; the first search \(format(firstSearchMs)) ms walks SQL, the second \(format(loadingSearchMs)) ms loads the adjacency"
+                + (report.adjacencyMegabytes.map { ", +\(format($0)) MB resident" } ?? "") + ")")
         if let peak = report.peakResidentMegabytes { print("peak RSS              \(format(peak)) MB") }
     }
 
@@ -124,6 +148,12 @@ struct BenchStoreReport: Encodable {
     var meanNeighboursReached: Double
     var factsP50Ms: Double
     var factsP95Ms: Double
+    var firstSearchMs: Double
+    var adjacencyLoadingSearchMs: Double
+    /// Resident memory the adjacency of every edge added.
+    var adjacencyMegabytes: Double?
+    var searchP50Ms: Double
+    var searchP95Ms: Double
     var fileMegabytes: Double
     var peakResidentMegabytes: Double?
 }

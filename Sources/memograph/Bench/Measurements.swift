@@ -32,10 +32,20 @@ enum Measurements {
 
     /// Peak resident set size of this process in megabytes (Linux `VmHWM`), or nil where unknown.
     static func peakResidentMegabytes() -> Double? {
+        statusMegabytes("VmHWM:")
+    }
+
+    /// The process's resident memory now (`VmRSS`), in MB; nil where /proc is unavailable.
+    static func residentMegabytes() -> Double? {
+        statusMegabytes("VmRSS:")
+    }
+
+    /// A kB figure of `/proc/self/status`, in MB.
+    private static func statusMegabytes(_ field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
             return nil
         }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first
             return kilobytes.map { $0 / 1024 }
         }

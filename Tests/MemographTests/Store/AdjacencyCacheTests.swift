@@ -56,7 +56,7 @@ import Testing
         #expect(try cachedAndFresh(fixture.store).cached == nil)
         let (cached, fresh) = try cachedAndFresh(fixture.store)
         #expect(cached == fresh)
-        #expect(Set(try #require(cached).links.keys) == Set(edges.map(\.rawValue)))
+        #expect(Set(try #require(cached).edgeIDs) == Set(edges.map(\.rawValue)))
         let billing = try fixture.store.resolve("Service:billing").id
         let current = try #require(cached).newest(10, of: billing, outgoing: true) {
             $0.lifetime.isVisible(event: StoreTime.encode(day(60)), system: StoreTime.encode(day(60)))
