@@ -23,6 +23,13 @@ struct BenchStore: ParsableCommand {
         String?
     @Flag(help: "Print one JSON object.") var json = false
 
+    func validate() throws {
+        guard [entities, edges, batch, singles, queries, searches].allSatisfy({ $0 > 0 }) else {
+            throw ValidationError(
+                "--entities, --edges, --batch, --singles, --queries and --searches must be positive")
+        }
+    }
+
     func run() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "memograph-bench-\(UUID())")
