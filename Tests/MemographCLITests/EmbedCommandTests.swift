@@ -80,4 +80,32 @@ struct EmbedCommandTests {
         let dot = zip(vectors[0], vectors[1]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
         #expect(abs(dot - 0.6660) < 0.0005)
     }
+
+    @Test(
+        .enabled(
+            if: FileManager.default.fileExists(atPath: executable.path) && modelIsInstalled,
+            "model weights missing; run `memograph model fetch`"))
+    func benchEmbedWritesTheWorkloadItTimes() throws {
+        let refused = try run(["bench", "embed", "--sentences", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.error.contains("--sentences"))
+        let workload = FileManager.default.temporaryDirectory.appending(
+            path: "workload-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: workload) }
+        let result = try run(
+            [
+                "bench", "embed", "--json", "--runs", "1", "--queries", "1", "--sentences", "40",
+                "--write-workload", workload.path,
+            ])
+        #expect(result.status == 0, "\(result.error)")
+        let figures = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect((figures?["sentences_per_second"] as? Double ?? 0) > 0)
+        #expect(figures?["sentences"] as? Int == 40)
+        let written = try JSONSerialization.jsonObject(with: Data(contentsOf: workload)) as? [String: Any]
+        let sentences = written?["sentences"] as? [String] ?? []
+        #expect(sentences.count == 40)
+        #expect(Set(sentences).count == 40)
+        #expect((written?["query"] as? String)?.split(separator: " ").count == 10)
+        #expect(written?["batch_size"] as? Int == figures?["batch_size"] as? Int)
+    }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Memograph
 
-/// `memograph bench embed`: throughput of the built-in model on 1,000 short sentences in
+/// `memograph bench embed`: throughput of the built-in model on 1,000 (`--sentences`) short sentences in
 /// batches of 32, latency of one 10-word query, and the process's peak memory.
 struct BenchEmbedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,22 +14,41 @@ struct BenchEmbedCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
-    @Option(help: "Timed passes over the 1,000 sentences; the median is reported.")
+    @Option(help: "Timed passes over the sentences; the median is reported.")
     var runs = 5
 
     @Option(help: "Timed single-query embeddings; the median is reported.")
     var queries = 200
 
+    @Option(help: "How many sentences each pass embeds (the throughput goal is set on 1,000).")
+    var sentences = 1000
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the sentences, the query and the batch size here as JSON.",
+            discussion: """
+                scripts/embed-reference.py times sentence-transformers (PyTorch) on the same file, \
+                so that both are measured on one machine, one after the other.
+                """, valueName: "file"))
+    var writeWorkload: String?
+
     /// The single query: ten words.
     static let query = "which service does the platform team deploy to production now"
 
     func validate() throws {
-        guard runs > 0, queries > 0 else { throw ValidationError("--runs and --queries must be positive") }
+        guard runs > 0, queries > 0, sentences > 0 else {
+            throw ValidationError("--runs, --queries and --sentences must be positive")
+        }
     }
 
     func run() async throws {
         let embedder = try model.load()
-        let sentences = Self.sentences(count: 1000)
+        let sentences = Self.sentences(count: self.sentences)
+        if let writeWorkload {
+            let workload = EmbedWorkload(
+                sentences: sentences, query: Self.query, batchSize: BertSentenceEmbedder.batchSize)
+            try JSONEncoder().encode(workload).write(to: URL(fileURLWithPath: writeWorkload))
+        }
         let tokens = sentences.reduce(0) { $0 + embedder.tokenIDs($1).count }
         _ = try await embedder.embed(Array(sentences.prefix(128)))
         var rates: [Double] = []
@@ -101,6 +120,18 @@ struct BenchEmbedCommand: AsyncParsableCommand {
 
     private static func rounded(_ value: Double, _ places: Int) -> String {
         String(format: "%.\(places)f", value)
+    }
+}
+
+/// What `bench embed` times, as `--write-workload` writes it for a reference implementation.
+struct EmbedWorkload: Encodable {
+    var sentences: [String]
+    var query: String
+    var batchSize: Int
+
+    enum CodingKeys: String, CodingKey {
+        case sentences, query
+        case batchSize = "batch_size"
     }
 }
 
