@@ -58,4 +58,24 @@ import Testing
         #expect(context.stdout.count <= 240)
         #expect(context.stdout.contains("svc"))
     }
+
+    @Test func benchSearchTimesSearchesRightAfterWrites() throws {
+        let cli = try CommandRunner()
+        let result = try cli.run(
+            ["bench", "search", "--facts", "300", "--queries", "5", "--writes", "3", "--json"],
+            withStore: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        let reports = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.count == 1)
+        #expect(reports.first?["facts"] as? Int == 300)
+        for key in ["p50Ms", "p95Ms", "afterWriteP50Ms", "afterWriteP95Ms"] {
+            #expect((reports.first?[key] as? Double ?? 0) > 0, "\(key)")
+        }
+        for option in ["--writes", "--queries", "--facts"] {
+            let refused = try cli.run(["bench", "search", option, "0"], withStore: false)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("must be positive"), "\(option)")
+        }
+    }
 }

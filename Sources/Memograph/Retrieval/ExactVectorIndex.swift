@@ -13,11 +13,11 @@ import Foundation
 /// unit vectors is within about 1e-5 of the original's. Large indexes are scanned on all cores.
 public struct ExactVectorIndex: VectorIndex {
     public let dimension: Int
-    private let ids: [Int64]
-    private let codes: [Int8]
-    private let residuals: [Int8]
-    private let scales: [Float]
-    private let positions: [Int64: Int]
+    private var ids: [Int64]
+    private var codes: [Int8]
+    private var residuals: [Int8]
+    private var scales: [Float]
+    private var positions: [Int64: Int]
 
     /// Indexes with at least this many rows are scanned in one slice per core (by the thread
     /// team, when no other scan or query holds it); a smaller scan takes less time than waking
@@ -30,33 +30,71 @@ public struct ExactVectorIndex: VectorIndex {
         guard dimension > 0 else {
             throw MemographError.invalidArgument(field: "dimension", reason: "must be positive")
         }
-        var codes = [Int8](repeating: 0, count: entries.count * dimension)
-        var residuals = [Int8](repeating: 0, count: entries.count * dimension)
-        var scales = [Float](repeating: 0, count: entries.count)
-        var positions: [Int64: Int] = [:]
-        for (position, entry) in entries.enumerated() {
-            guard entry.vector.count == dimension else {
-                throw MemographError.invalidArgument(
-                    field: "vector",
-                    reason: "row \(entry.id) has \(entry.vector.count) values, not \(dimension)")
-            }
-            let offset = position * dimension
-            codes.withUnsafeMutableBufferPointer { codes in
-                residuals.withUnsafeMutableBufferPointer { residuals in
-                    mg_quantize_rows(
-                        entry.vector, 1, dimension, codes.baseAddress! + offset,
-                        residuals.baseAddress! + offset,
-                        &scales[position])
-                }
-            }
-            positions[entry.id] = position
-        }
         self.dimension = dimension
         self.ids = entries.map(\.id)
-        self.codes = codes
-        self.residuals = residuals
-        self.scales = scales
-        self.positions = positions
+        self.codes = [Int8](repeating: 0, count: entries.count * dimension)
+        self.residuals = [Int8](repeating: 0, count: entries.count * dimension)
+        self.scales = [Float](repeating: 0, count: entries.count)
+        self.positions = Dictionary(minimumCapacity: entries.count)
+        for (position, entry) in entries.enumerated() {
+            try store(entry.vector, of: entry.id, at: position)
+            positions[entry.id] = position
+        }
+    }
+
+    /// Holds `vector` as the vector of `id`, in place of the one it had; an index kept current
+    /// this way answers as one built afresh from the same vectors.
+    public mutating func upsert(id: Int64, vector: [Float]) throws {
+        if let position = positions[id] {
+            try store(vector, of: id, at: position)
+            return
+        }
+        let position = ids.count
+        try store(vector, of: id, at: position)
+        ids.append(id)
+        positions[id] = position
+    }
+
+    /// Drops the vector of `id`, if the index holds one: the last row moves into its place.
+    public mutating func remove(id: Int64) {
+        guard let position = positions.removeValue(forKey: id) else { return }
+        let last = ids.count - 1
+        if position != last {
+            ids[position] = ids[last]
+            scales[position] = scales[last]
+            positions[ids[last]] = position
+            let (from, to) = (last * dimension, position * dimension)
+            codes.replaceSubrange(to..<(to + dimension), with: codes[from..<(from + dimension)])
+            residuals.replaceSubrange(to..<(to + dimension), with: residuals[from..<(from + dimension)])
+        }
+        ids.removeLast()
+        scales.removeLast()
+        codes.removeLast(dimension)
+        residuals.removeLast(dimension)
+    }
+
+    /// Quantizes `vector` into row `position`, one past the last row to append one.
+    private mutating func store(_ vector: [Float], of id: Int64, at position: Int) throws {
+        guard vector.count == dimension else {
+            throw MemographError.invalidArgument(
+                field: "vector", reason: "row \(id) has \(vector.count) values, not \(dimension)")
+        }
+        if position == scales.count {
+            scales.append(0)
+            codes.append(contentsOf: repeatElement(0, count: dimension))
+            residuals.append(contentsOf: repeatElement(0, count: dimension))
+        }
+        let offset = position * dimension
+        let dimension = dimension
+        codes.withUnsafeMutableBufferPointer { codes in
+            residuals.withUnsafeMutableBufferPointer { residuals in
+                scales.withUnsafeMutableBufferPointer { scales in
+                    mg_quantize_rows(
+                        vector, 1, dimension, codes.baseAddress! + offset, residuals.baseAddress! + offset,
+                        scales.baseAddress! + position)
+                }
+            }
+        }
     }
 
     public var count: Int { ids.count }
@@ -84,7 +122,7 @@ public struct ExactVectorIndex: VectorIndex {
             }
         }
         return
-            refined.sortedPrefix(k) { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            refined.sortedPrefix(k) { $0.value != $1.value ? $0.value > $1.value : ids[$0.key] < ids[$1.key] }
             .map { VectorMatch(id: ids[$0.key], score: $0.value) }
     }
 

@@ -10,15 +10,13 @@ import GRDB
 /// graph expansion and by its vector;
 /// `search_entities` (rowid = entity id) an entity's name, aliases and summary;
 /// `search_episodes` (rowid = episode id) an episode's content. Terms are Porter-stemmed.
-/// `store_info.embeddings_version` counts changes to the `embeddings` table, so that in-memory
-/// vector indexes know when to reload; `store_info.rewrites:TABLE` counts the rows of a full-text
-/// table deleted or rewritten, so that the row lengths ``DocumentLengthCache`` holds know when
-/// they are stale (an added row cannot make them so).
+/// `store_info.rewrites:TABLE` counts the rows of a full-text table deleted or rewritten, so that
+/// the row lengths ``DocumentLengthCache`` holds know when they are stale (an added row cannot
+/// make them so). (Migration v4 also counted changes to `embeddings` in
+/// `store_info.embeddings_version`, until v10 replaced that with ``VectorIndexCache``'s log.)
 enum SearchSchema {
-    static let versionKey = "embeddings_version"
-
-    /// The value of one of the change counters above (``versionKey``, ``rewritesKey(_:)``) that
-    /// `db` sees; read on every search, through a cached statement.
+    /// The value of one of the change counters above (``rewritesKey(_:)``) that `db` sees; read on
+    /// every search, through a cached statement.
     static func counter(_ key: String, db: Database) throws -> Int64 {
         var value: Int64 = 0
         try HotStatement.query(
@@ -149,12 +147,12 @@ enum SearchSchema {
                     FROM entities n;
                 INSERT INTO search_episodes (rowid, content) SELECT id, content FROM episodes;
 
-                INSERT OR REPLACE INTO store_info (key, value) VALUES ('\(versionKey)', '0');
+                INSERT OR REPLACE INTO store_info (key, value) VALUES ('embeddings_version', '0');
                 CREATE TRIGGER embeddings_version_insert AFTER INSERT ON embeddings BEGIN
-                    UPDATE store_info SET value = CAST(value AS INTEGER) + 1 WHERE key = '\(versionKey)';
+                    UPDATE store_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embeddings_version';
                 END;
                 CREATE TRIGGER embeddings_version_delete AFTER DELETE ON embeddings BEGIN
-                    UPDATE store_info SET value = CAST(value AS INTEGER) + 1 WHERE key = '\(versionKey)';
+                    UPDATE store_info SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embeddings_version';
                 END;
                 """)
     }

@@ -172,6 +172,7 @@ enum StoreSchema {
         }
         migrator.registerMigration("v8-full-text-ranking", migrate: SearchSchema.prepareRanking)
         migrator.registerMigration("v9-edge-log", migrate: AdjacencyCache.createLog)
+        migrator.registerMigration("v10-embedding-log", migrate: VectorIndexCache.createLog)
         return migrator
     }
 }

@@ -13,14 +13,23 @@ struct BenchSearch: AsyncParsableCommand {
             5,000-word vocabulary, between size/10 entities), embeds every fact, entity and episode \
             with the hashing embedder (384 dimensions: the vector work of MiniLM at a fraction of the \
             set-up time), then times --queries searches of 2–5 words with the default options \
-            (BM25 + vectors, fusion, depth-2 expansion). Use a release build.
+            (BM25 + vectors, fusion, depth-2 expansion). Then times --writes more searches, each \
+            right after one new fact is written and embedded, as an agent that remembers and \
+            recalls in turn would. Use a release build.
             """)
 
     @Option(help: "Store sizes in facts; repeat to add sizes.") var facts: [Int] = [10_000, 100_000]
     @Option(help: "Searches to time per size.") var queries = 1_000
+    @Option(help: "Searches to time per size right after a write.") var writes = 100
     @Option(help: "Hops of graph expansion.") var depth = 2
     @Flag(help: "Search without vectors.") var noVectors = false
     @Flag(help: "Print one JSON object.") var json = false
+
+    func validate() throws {
+        guard queries > 0, writes > 0, depth >= 0, facts.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--facts, --queries and --writes must be positive, --depth not negative")
+        }
+    }
 
     func run() async throws {
         var reports: [BenchSearchReport] = []
@@ -30,8 +39,11 @@ struct BenchSearch: AsyncParsableCommand {
                 let report = reports[reports.count - 1]
                 print(
                     String(
-                        format: "%7d facts  search p50 %.2f ms, p95 %.2f ms  (%.1f hits/query; build %.0f s)",
-                        report.facts, report.p50Ms, report.p95Ms, report.meanHits, report.buildSeconds))
+                        format:
+                            "%7d facts  search p50 %.2f ms, p95 %.2f ms  (%.1f hits/query; build %.0f s); "
+                            + "after a write p50 %.2f ms, p95 %.2f ms",
+                        report.facts, report.p50Ms, report.p95Ms, report.meanHits, report.buildSeconds,
+                        report.afterWriteP50Ms, report.afterWriteP95Ms))
             }
         }
         if json { try Output.json(reports) }
@@ -52,8 +64,9 @@ struct BenchSearch: AsyncParsableCommand {
             "uses", "dependsOn", "knows", "memberOf", "maintains", "worksOn", "contributesTo", "owns",
         ]
         let types = ["Person", "Team", "Service", "Repository", "Tool", "Project"]
+        var ids: [EntityID] = []
         let build = try await Measurements.asyncSeconds {
-            let ids = try store.upsertEntities(
+            ids = try store.upsertEntities(
                 (0..<max(1, size / 10)).map { (name: "\(word())-\($0)", type: types[$0 % types.count]) })
             for start in stride(from: 0, to: size, by: 10_000) {
                 let assertions = (start..<min(start + 10_000, size)).map { _ in
@@ -68,22 +81,35 @@ struct BenchSearch: AsyncParsableCommand {
             try await store.embedMissing(with: HashingEmbedder(dimension: 384))
         }
         let embedder = HashingEmbedder(dimension: 384)
-        var times: [Double] = []
         var hits = 0
-        for _ in 0..<queries {
+        func timedSearch() throws -> Double {
             let query = (0..<Int.random(in: 2...5, using: &random)).map { _ in word() }.joined(separator: " ")
             let vector =
                 noVectors ? nil : QueryVector(values: embedder.vector(query), model: embedder.modelIdentity)
             var results = SearchResults()
-            times.append(
+            let milliseconds =
                 try Measurements.seconds {
                     results = try store.search(query, vector: vector, options: SearchOptions(depth: depth))
-                } * 1000)
+                } * 1000
             hits += results.facts.count + results.entities.count + results.episodes.count
+            return milliseconds
+        }
+        let times = try (0..<queries).map { _ in try timedSearch() }
+        var afterWrite: [Double] = []
+        for _ in 0..<writes {
+            try store.relate(
+                Assertion(
+                    .id(ids.randomElement(using: &random)!), relations.randomElement(using: &random)!,
+                    .entity(.id(ids.randomElement(using: &random)!)),
+                    fact: (0..<8).map { _ in word() }.joined(separator: " ")))
+            try await store.embedMissing(with: embedder)
+            afterWrite.append(try timedSearch())
         }
         return BenchSearchReport(
             facts: size, p50Ms: Measurements.quantile(times, 0.5), p95Ms: Measurements.quantile(times, 0.95),
-            meanHits: Double(hits) / Double(queries), buildSeconds: build)
+            meanHits: Double(hits) / Double(queries + writes), buildSeconds: build,
+            afterWriteP50Ms: Measurements.quantile(afterWrite, 0.5),
+            afterWriteP95Ms: Measurements.quantile(afterWrite, 0.95))
     }
 
     /// Pronounceable made-up words, the same on every run.
@@ -113,4 +139,6 @@ struct BenchSearchReport: Encodable {
     var p95Ms: Double
     var meanHits: Double
     var buildSeconds: Double
+    var afterWriteP50Ms: Double
+    var afterWriteP95Ms: Double
 }

@@ -105,4 +105,50 @@ import Testing
             try ExactVectorIndex(dimension: 3, entries: [(7, [1, 0])])
         }
     }
+
+    @Test func anIndexKeptCurrentAnswersAsOneBuiltAfresh() throws {
+        let dimension = 24
+        // Deterministic values in [-1, 1] that vary irregularly from one draw to the next.
+        var draws = 0
+        func draw() -> Double {
+            draws += 1
+            return (sin(Double(draws) * 12.9898) * 43_758.5453).truncatingRemainder(dividingBy: 1)
+        }
+        func vector() -> [Float] { (0..<dimension).map { _ in Float(draw()) } }
+        // Three owners share one vector, so the order of ties is tested too.
+        let shared = vector()
+        var held: [Int64: [Float]] = [:]
+        for id in Int64(1)...150 { held[id] = id % 50 == 0 ? shared : vector() }
+        var index = try ExactVectorIndex(
+            dimension: dimension,
+            entries: held.sorted { $0.key < $1.key }.map { (id: $0.key, vector: $0.value) })
+        for step in 0..<400 {
+            let id = Int64(abs(draw()) * 260) + 1
+            switch step % 4 {
+            case 0, 1:
+                let value = id % 7 == 0 ? shared : vector()
+                try index.upsert(id: id, vector: value)
+                held[id] = value
+            case 2:
+                index.remove(id: id)
+                held[id] = nil
+            default:
+                #expect(throws: MemographError.self) { try index.upsert(id: id, vector: [1, 2]) }
+            }
+            guard step % 25 == 24 else { continue }
+            let fresh = try ExactVectorIndex(
+                dimension: dimension,
+                entries: held.sorted { $0.key < $1.key }.map { (id: $0.key, vector: $0.value) })
+            #expect(index.count == held.count)
+            for query in [vector(), vector(), shared] {
+                #expect(index.nearest(to: query, k: 12) == fresh.nearest(to: query, k: 12), "step \(step)")
+            }
+            for id in Int64(1)...260 { #expect(index.vector(of: id) == fresh.vector(of: id)) }
+        }
+        // Every owner gone, then one back.
+        for id in held.keys { index.remove(id: id) }
+        #expect(index.count == 0 && index.nearest(to: shared, k: 3).isEmpty)
+        try index.upsert(id: 5, vector: shared)
+        #expect(index.nearest(to: shared, k: 3).map(\.id) == [5])
+    }
 }
