@@ -115,8 +115,8 @@ final class VectorIndexCache: @unchecked Sendable {
         }
 
         /// The owners of this kind named by log entries `after`+1 through `through`, or nil when
-        /// the log names more than `limit` owners of any kind in that range (a fresh load is then
-        /// cheaper) or no longer holds them all.
+        /// that range holds more than `limit` entries of any kind (a fresh load is then cheaper)
+        /// or the log no longer holds them all.
         func changes(after: Int64, through: Int64, limit: Int) throws -> Set<Int64>? {
             guard through - after <= limit else { return nil }
             var changed: Set<Int64> = []
