@@ -1,4 +1,5 @@
 import Foundation
+import MemographTestSupport
 import Testing
 
 /// Runs the built `memograph` executable (next to the test bundle) as a user would.
@@ -89,9 +90,7 @@ struct EmbedCommandTests {
         let refused = try run(["bench", "embed", "--sentences", "0"])
         #expect(refused.status != 0)
         #expect(refused.error.contains("--sentences"))
-        let workload = FileManager.default.temporaryDirectory.appending(
-            path: "workload-\(UUID().uuidString).json")
-        defer { try? FileManager.default.removeItem(at: workload) }
+        let workload = try ScratchDirectory.make("memograph-bench-embed").appending(path: "workload.json")
         let result = try run(
             [
                 "bench", "embed", "--json", "--runs", "1", "--queries", "1", "--sentences", "40",

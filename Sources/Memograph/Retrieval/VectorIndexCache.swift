@@ -56,10 +56,7 @@ final class VectorIndexCache: @unchecked Sendable {
     func index(kind: String, model: String, namespace: String, dimension: Int, db: Database) throws
         -> ExactVectorIndex
     {
-        var head: Int64 = 0
-        try HotStatement.query(db.cachedStatement(sql: "SELECT max(seq) FROM embedding_log"), []) {
-            head = $0.int64(0)
-        }
+        let head = try ChangeLog.embeddings.head(db)
         let key = Key(kind: kind, model: model)
         let reader = Reader(kind: kind, model: model, namespace: namespace, dimension: dimension, db: db)
         return try lock.withLock {
@@ -118,22 +115,14 @@ final class VectorIndexCache: @unchecked Sendable {
         /// that range holds more than `limit` entries of any kind (a fresh load is then cheaper)
         /// or the log no longer holds them all.
         func changes(after: Int64, through: Int64, limit: Int) throws -> Set<Int64>? {
-            guard through - after <= limit else { return nil }
             var changed: Set<Int64> = []
-            var first: Int64?
-            try HotStatement.query(
-                db.cachedStatement(
-                    sql:
-                        "SELECT seq, owner_kind = ?, owner_id FROM embedding_log WHERE seq > ? AND seq <= ? ORDER BY seq"
-                ),
-                [.text(kind), .int(after), .int(through)]
+            let complete = try ChangeLog.embeddings.read(
+                after: after, through: through, limit: limit, columns: "owner_kind = ?, owner_id",
+                arguments: [.text(kind)], db: db
             ) { row in
-                if first == nil { first = row.int64(0) }
                 if row.int64(1) != 0 { changed.insert(row.int64(2)) }
             }
-            // Entries are numbered without gaps (each is one past the largest), so a missing first
-            // entry means pruning took it.
-            return first == after + 1 ? changed : nil
+            return complete ? changed : nil
         }
 
         /// Brings `index` to this snapshot for the `changed` owners: each one's current vector

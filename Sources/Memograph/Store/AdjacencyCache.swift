@@ -43,10 +43,7 @@ final class AdjacencyCache: @unchecked Sendable {
     /// the store instead: on the view's first request (a one-shot search would spend more on
     /// loading every edge than it saves), and for a reader older than the adjacency held.
     func adjacency(namespace: String, db: Database) throws -> Adjacency? {
-        var head: Int64 = 0
-        try HotStatement.query(db.cachedStatement(sql: "SELECT max(seq) FROM edge_log"), []) {
-            head = $0.int64(0)
-        }
+        let head = try ChangeLog.edges.head(db)
         return try lock.withLock {
             // No copy of `current` is kept across the update below: one would make it copy every
             // link instead of changing the few that changed.
@@ -72,19 +69,10 @@ final class AdjacencyCache: @unchecked Sendable {
     /// `limit` (a fresh load is then cheaper) or the log no longer holds them all.
     private static func changes(after: Int64, through: Int64, limit: Int, db: Database) throws -> Set<Int64>?
     {
-        guard through - after <= limit else { return nil }
         var changed: Set<Int64> = []
-        var first: Int64?
-        try HotStatement.query(
-            db.cachedStatement(
-                sql: "SELECT seq, edge_id FROM edge_log WHERE seq > ? AND seq <= ? ORDER BY seq"),
-            [.int(after), .int(through)]
-        ) { row in
-            if first == nil { first = row.int64(0) }
-            changed.insert(row.int64(1))
-        }
-        // Entries are numbered without gaps (each is one past the largest), so a missing first
-        // entry means pruning took it.
-        return first == after + 1 ? changed : nil
+        let complete = try ChangeLog.edges.read(
+            after: after, through: through, limit: limit, columns: "edge_id", db: db
+        ) { changed.insert($0.int64(1)) }
+        return complete ? changed : nil
     }
 }

@@ -64,6 +64,7 @@ struct BenchSearch: AsyncParsableCommand {
             "uses", "dependsOn", "knows", "memberOf", "maintains", "worksOn", "contributesTo", "owns",
         ]
         let types = ["Person", "Team", "Service", "Repository", "Tool", "Project"]
+        let embedder = HashingEmbedder(dimension: 384)
         var ids: [EntityID] = []
         let build = try await Measurements.asyncSeconds {
             ids = try store.upsertEntities(
@@ -78,9 +79,8 @@ struct BenchSearch: AsyncParsableCommand {
                 }
                 try store.relate(assertions)
             }
-            try await store.embedMissing(with: HashingEmbedder(dimension: 384))
+            try await store.embedMissing(with: embedder)
         }
-        let embedder = HashingEmbedder(dimension: 384)
         var hits = 0
         func timedSearch() throws -> Double {
             let query = (0..<Int.random(in: 2...5, using: &random)).map { _ in word() }.joined(separator: " ")
