@@ -69,7 +69,7 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(reports.count == 1)
         #expect(reports.first?["facts"] as? Int == 300)
-        for key in ["p50Ms", "p95Ms", "afterWriteP50Ms", "afterWriteP95Ms"] {
+        for key in ["p50Ms", "p95Ms", "writeP50Ms", "writeP95Ms", "afterWriteP50Ms", "afterWriteP95Ms"] {
             #expect((reports.first?[key] as? Double ?? 0) > 0, "\(key)")
         }
         for option in ["--writes", "--queries", "--facts"] {

@@ -105,17 +105,20 @@ extension GraphStore {
         }
     }
 
-    /// The text each unembedded owner is embedded from: an entity's name, type and summary; a
-    /// fact's sentence, or `subject relation object` with the relation's words spelled out; an
-    /// episode's content, after the end of the turn before it (``embeddingText(of:after:)``).
+    /// The text each owner in this namespace's ``EmbeddingQueue`` is embedded from: an entity's
+    /// name, type and summary; a fact's sentence, or `subject relation object` with the
+    /// relation's words spelled out; an episode's content, after the end of the turn before it
+    /// (``embeddingText(of:after:)``).
     private func missingTexts(_ db: Database) throws -> [(owner: EmbeddingOwner, text: String)] {
         var pending: [(owner: EmbeddingOwner, text: String)] = []
-        let missing = "NOT EXISTS (SELECT 1 FROM embeddings m WHERE m.owner_kind = ? AND m.owner_id = x.id)"
+        // Driven from the queue, in owner order: the queue is what is read, not every row.
         for row in try Row.fetchAll(
             db,
-            sql:
-                "SELECT x.id, x.name, x.type, x.summary FROM entities x WHERE x.namespace = ? AND \(missing)",
-            arguments: [namespace, "entity"])
+            sql: """
+                SELECT x.id, x.name, x.type, x.summary
+                FROM embedding_queue q CROSS JOIN entities x ON x.id = q.owner_id
+                WHERE q.namespace = ? AND q.owner_kind = 'entity'
+                """, arguments: [namespace])
         {
             let summary: String? = row[3]
             let text = "\(row[1] as String) (\(row[2] as String))" + (summary.map { ": \($0)" } ?? "")
@@ -124,10 +127,11 @@ extension GraphStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT x.id, x.fact, s.name, x.relation, coalesce(o.name, x.object_value) FROM edges x
+                SELECT x.id, x.fact, s.name, x.relation, coalesce(o.name, x.object_value)
+                FROM embedding_queue q CROSS JOIN edges x ON x.id = q.owner_id
                 JOIN entities s ON s.id = x.subject_id LEFT JOIN entities o ON o.id = x.object_id
-                WHERE x.namespace = ? AND \(missing)
-                """, arguments: [namespace, "edge"])
+                WHERE q.namespace = ? AND q.owner_kind = 'edge'
+                """, arguments: [namespace])
         {
             let fact: String? = row[1]
             let text = fact ?? "\(row[2] as String) \(Self.words(of: row[3])) \(row[4] as String)"
@@ -137,11 +141,12 @@ extension GraphStore {
         for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT x.id, x.content, x.role, p.content, p.role FROM episodes x
+                SELECT x.id, x.content, x.role, p.content, p.role
+                FROM embedding_queue q CROSS JOIN episodes x ON x.id = q.owner_id
                 LEFT JOIN episodes p ON p.id = \(ConversationNeighbour.idSQL(.before, of: "x"))
-                WHERE x.namespace = ? AND \(missing)
+                WHERE q.namespace = ? AND q.owner_kind = 'episode'
                 """,
-            arguments: [StoreTime.microseconds(Episode.conversationGap), namespace, "episode"])
+            arguments: [StoreTime.microseconds(Episode.conversationGap), namespace])
         {
             let isTurn = (row[2] as String?) != nil && (row[4] as String?) != nil
             pending.append(

@@ -173,6 +173,7 @@ enum StoreSchema {
         migrator.registerMigration("v8-full-text-ranking", migrate: SearchSchema.prepareRanking)
         migrator.registerMigration("v9-edge-log", migrate: AdjacencyCache.createLog)
         migrator.registerMigration("v10-embedding-log", migrate: VectorIndexCache.createLog)
+        migrator.registerMigration("v11-embedding-queue", migrate: EmbeddingQueue.create)
         return migrator
     }
 }
