@@ -174,6 +174,37 @@ enum StoreSchema {
         migrator.registerMigration("v9-edge-log", migrate: AdjacencyCache.createLog)
         migrator.registerMigration("v10-embedding-log", migrate: VectorIndexCache.createLog)
         migrator.registerMigration("v11-embedding-queue", migrate: EmbeddingQueue.create)
+        migrator.registerMigration("v12-embedding-rows") { db in
+            // A row of a WITHOUT ROWID table keeps about 1 KB of a 4 KB page in place, so each
+            // vector of 384 floats (1.5 KB) took a page of its own for the rest: 4.7 KB a vector
+            // on disk. A rowid table keeps up to 4 KB in place: two vectors a page. The table is
+            // copied, and its triggers are created again from their stored text. The rename runs
+            // with legacy_alter_table, since otherwise it checks the triggers of other tables,
+            // which name `embeddings` while there is none.
+            let triggers = try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'embeddings'")
+            try db.execute(
+                sql: """
+                    CREATE TABLE embedding_rows (
+                        id INTEGER PRIMARY KEY,
+                        owner_kind TEXT NOT NULL CHECK (owner_kind IN ('entity', 'edge', 'episode')),
+                        owner_id INTEGER NOT NULL,
+                        namespace TEXT NOT NULL,
+                        model TEXT NOT NULL,
+                        vector BLOB NOT NULL
+                    );
+                    INSERT INTO embedding_rows (owner_kind, owner_id, namespace, model, vector)
+                    SELECT owner_kind, owner_id, namespace, model, vector FROM embeddings
+                    ORDER BY namespace, owner_kind, owner_id;
+                    DROP TABLE embeddings;
+                    PRAGMA legacy_alter_table = ON;
+                    ALTER TABLE embedding_rows RENAME TO embeddings;
+                    PRAGMA legacy_alter_table = OFF;
+                    CREATE UNIQUE INDEX embeddings_owner ON embeddings(owner_kind, owner_id);
+                    CREATE INDEX embeddings_by_namespace ON embeddings(namespace, owner_kind);
+                    """)
+            for trigger in triggers { try db.execute(sql: trigger) }
+        }
         return migrator
     }
 }
