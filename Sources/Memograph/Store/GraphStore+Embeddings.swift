@@ -41,6 +41,7 @@ extension GraphStore {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO store_info (key, value) VALUES (?, ?)",
                 arguments: [Self.modelKey, embedder.modelIdentity])
+            try EmbeddingQueue.sweep(db)
         }
         let pending = try await read { db in try missingTexts(db) }
         var report = EmbeddingReport(
