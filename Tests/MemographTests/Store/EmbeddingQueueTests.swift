@@ -130,6 +130,24 @@ import Testing
         #expect(try store.vector(for: .edge(fact.edgeID)) == embedder.vector("Ada uses vim"))
     }
 
+    @Test func embeddingWithNothingNewWritesNothing() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.relate("Person:Ada", "uses", "Tool:vim")
+        try await store.embedMissing(with: embedder)
+        let observer = try DatabaseQueue(path: fixture.path)
+        func version() throws -> Int {
+            try observer.read { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        }
+        let before = try version()
+        let report = try await store.embedMissing(with: embedder)
+        #expect([report.entities, report.edges, report.episodes] as [Int] == [0, 0, 0])
+        #expect(try version() == before)
+        try store.relate("Person:Ada", "uses", "Tool:emacs")
+        try await store.embedMissing(with: embedder)
+        #expect(try version() != before)
+    }
+
     @Test func aReusedIdIsEmbeddedAgain() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
