@@ -58,6 +58,14 @@ enum StoreOpener {
             database = queue
         }
         try migrator.migrate(database)
+        // A log left by a process that did not close the store is valid again but marked
+        // unfolded, so every read would look its pages up there until the next checkpoint.
+        if let checkpointer,
+            let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int,
+            size > 0
+        {
+            checkpointer.requestCheckpoint()
+        }
         return (database, checkpointer)
     }
 

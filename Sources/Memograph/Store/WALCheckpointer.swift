@@ -81,13 +81,19 @@ final class WALCheckpointer: Sendable {
                 state.withLock { $0.writerCheckpoints += 1 }
             }
         } else if frames >= backgroundFrames {
-            let start = state.withLock { state in
-                guard !state.closed, !state.requested else { return false }
-                state.requested = true
-                return true
-            }
-            if start { queue.async { self.checkpointInBackground() } }
+            requestCheckpoint()
         }
+    }
+
+    /// Asks the background queue for a passive checkpoint, unless one is already asked for or
+    /// the checkpointer is closed.
+    func requestCheckpoint() {
+        let start = state.withLock { state in
+            guard !state.closed, !state.requested else { return false }
+            state.requested = true
+            return true
+        }
+        if start { queue.async { self.checkpointInBackground() } }
     }
 
     /// One passive checkpoint on the checkpointer's own connection. A failure (the file is

@@ -94,6 +94,58 @@ import Testing
         try pool.close()
     }
 
+    /// Edges the store file holds on its own, without its log.
+    private static func edgesInFileAlone(_ path: String) throws -> Int {
+        let copy = path + ".alone"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: copy, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM edges") ?? 0 }
+    }
+
+    private static func relate(_ count: Int, in store: GraphStore) throws {
+        for index in 0..<count {
+            try store.relate(
+                .name("service-\(index)", type: "Service"), "listensOnPort", value: "\(8000 + index)")
+        }
+    }
+
+    @Test func closingAPoolStoreEmptiesItsLog() throws {
+        let fixture = try StoreFixture()
+        try Self.relate(150, in: fixture.store)
+        let log = fixture.path + "-wal"
+        #expect(try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int ?? 0 > 0)
+        try fixture.store.close()
+        // Emptied, not merely folded: a full log is valid again at the next opening.
+        #expect((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0 == 0)
+        #expect(try Self.edgesInFileAlone(fixture.path) == 150)
+        let reopened = try GraphStore(path: fixture.path)
+        #expect(try reopened.facts(about: "Service:service-149").count == 1)
+        try reopened.close()
+    }
+
+    @Test func aLogLeftByAProcessThatDidNotCloseIsFoldedInTheBackgroundAtOpening() throws {
+        let fixture = try StoreFixture()
+        // Far fewer frames than a background checkpoint waits for: the file alone lacks them.
+        try Self.relate(120, in: fixture.store)
+        let crashed = try ScratchDirectory.make("memograph-crashed").appendingPathComponent("memory.sqlite")
+            .path
+        for suffix in ["", "-wal"] {
+            try FileManager.default.copyItem(atPath: fixture.path + suffix, toPath: crashed + suffix)
+        }
+        try fixture.store.close()
+        #expect(try Self.edgesInFileAlone(crashed) < 120)
+
+        let store = try GraphStore(path: crashed)
+        try #require(store.checkpointer).waitUntilIdle()
+        #expect(try Self.edgesInFileAlone(crashed) == 120)
+        #expect(try store.facts(about: "Service:service-119").count == 1)
+        try store.close()
+    }
+
     @Test func aPoolStoreChecksItsLogInTheBackgroundAndASingleConnectionLeavesItToSQLite() throws {
         let fixture = try StoreFixture()
         let checkpointer = try #require(fixture.store.checkpointer)
