@@ -40,13 +40,47 @@ struct Adjacency: Sendable {
         """
 
     /// Reads every edge of `namespace` that `db` sees, which is the state after log entry `through`.
+    ///
+    /// Edges come in id order and take slots in that order; each entity's lists are then built
+    /// whole from one sort of the edges by end, rather than grown an edge at a time through the
+    /// dictionary (1.1 µs an edge, 2.1–3.1 s for a million).
     static func load(namespace: String, through: Int64, db: Database) throws -> Adjacency {
         var adjacency = Adjacency(through: through)
+        var ids: [Int64] = []
         try HotStatement.query(
             db.makeStatement(sql: "SELECT \(selected) FROM edges e WHERE e.namespace = ? ORDER BY e.id"),
             [.text(namespace)]
-        ) { adjacency.insert(id: $0.int64(0), Self.link($0)) }
+        ) { row in
+            ids.append(row.int64(0))
+            adjacency.store.append(Self.link(row))
+        }
+        adjacency.slots.reserveCapacity(ids.count)
+        for (slot, id) in ids.enumerated() { adjacency.slots[id] = Int32(slot) }
+        adjacency.outgoing = lists(of: adjacency.store, outgoing: true, ids: ids)
+        adjacency.incoming = lists(of: adjacency.store, outgoing: false, ids: ids)
         return adjacency
+    }
+
+    /// Each entity's list of the edges in `store` it is the subject (or the entity object) of,
+    /// ascending by id as `ids` (by slot) are.
+    private static func lists(of store: LinkStore, outgoing: Bool, ids: [Int64]) -> [EntityID: [Entry]] {
+        var order: [(end: Int64, slot: Int32)] = []
+        order.reserveCapacity(store.count)
+        for slot in 0..<store.count {
+            let end = store.end(at: slot, outgoing: outgoing)
+            if end != LinkStore.none { order.append((end, Int32(slot))) }
+        }
+        order.sort { $0.end < $1.end || ($0.end == $1.end && $0.slot < $1.slot) }
+        var lists: [EntityID: [Entry]] = [:]
+        var start = 0
+        while start < order.count {
+            let end = order[start].end
+            var stop = start + 1
+            while stop < order.count, order[stop].end == end { stop += 1 }
+            lists[EntityID(end)] = order[start..<stop].map { Entry(id: ids[Int($0.slot)], slot: $0.slot) }
+            start = stop
+        }
+        return lists
     }
 
     /// How many edges this holds.
@@ -193,6 +227,11 @@ extension Adjacency {
                     recordedAt: link.recordedAt, validFrom: link.validFrom, validTo: optional(link.validTo),
                     expiredAt: optional(link.expiredAt), keepsInterval: link.keepsInterval,
                     expiresAt: optional(link.expiresAt)))
+        }
+
+        /// The subject's id, or the object's (``none`` for a literal), of the link at `slot`.
+        func end(at slot: Int, outgoing: Bool) -> Int64 {
+            outgoing ? packed[slot].subject : packed[slot].object
         }
 
         mutating func append(_ link: Link) {
