@@ -52,7 +52,7 @@ public final class GraphStore: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         try Self.validateNamespace(namespace)
-        let (database, checkpointer) = try StoreOpener.open(path: path, access: access)
+        let (database, checkpointer, foundLog) = try StoreOpener.open(path: path, access: access)
         let effective: Ontology?
         do {
             effective = try OntologyRecord.reconcile(database, given: ontology, path: path)
@@ -61,6 +61,7 @@ public final class GraphStore: Sendable {
             try? database.close()
             throw error
         }
+        if foundLog { checkpointer?.requestCheckpoint() }
         self.init(
             database: database, checkpointer: checkpointer, path: path, namespace: namespace,
             ontology: effective, validation: validation,

@@ -8,14 +8,20 @@ import GRDBSQLite
 enum StoreOpener {
     /// The opened store, and for a pool the checkpointer that keeps its log short (see
     /// ``WALCheckpointer``); a single connection keeps SQLite's automatic checkpoint.
+    /// `foundLog` tells that the file came with a log that a process left without closing the
+    /// store: the opening finds it valid but marked unfolded, so every read looks its pages up
+    /// there until a checkpoint, which the caller asks for once it accepts the store.
     static func open(path: String, access: StoreAccess) throws -> (
-        database: any DatabaseWriter, checkpointer: WALCheckpointer?
+        database: any DatabaseWriter, checkpointer: WALCheckpointer?, foundLog: Bool
     ) {
         let migrator = StoreSchema.migrator
         let isNew: Bool
+        var foundLog = false
         if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 {
             try inspect(path: path, migrator: migrator)
             isNew = false
+            let log = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+            foundLog = (log ?? 0) > 0
         } else {
             isNew = true
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -58,15 +64,7 @@ enum StoreOpener {
             database = queue
         }
         try migrator.migrate(database)
-        // A log left by a process that did not close the store is valid again but marked
-        // unfolded, so every read would look its pages up there until the next checkpoint.
-        if let checkpointer,
-            let size = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int,
-            size > 0
-        {
-            checkpointer.requestCheckpoint()
-        }
-        return (database, checkpointer)
+        return (database, checkpointer, foundLog)
     }
 
     /// Reads the file read-only and throws unless it is an empty database or a Memograph store
