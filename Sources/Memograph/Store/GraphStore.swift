@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A Memograph store: one SQLite file holding the temporal entity–relation graph of a namespace.
 ///
@@ -113,8 +114,14 @@ public final class GraphStore: Sendable {
         // log left full is valid again at the next opening, which marks none of it folded: every
         // read then looked its pages up among those frames (a quarter of `neighbours` at a
         // million edges) until a write led to a checkpoint, and that copied them all once more.
+        // The emptying does not wait: with another process writing or reading the log, it folds
+        // in what it can at once, as a passive checkpoint would, rather than hold this close and
+        // that process's writers for up to the busy timeout.
         checkpointer?.close()
-        _ = try? database.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try? database.writeWithoutTransaction { db in
+            sqlite3_busy_timeout(db.sqliteConnection, 0)
+            try db.checkpoint(.truncate)
+        }
         try database.close()
     }
 
