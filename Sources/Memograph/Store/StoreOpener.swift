@@ -8,9 +8,10 @@ import GRDBSQLite
 enum StoreOpener {
     /// The opened store, and for a pool the checkpointer that keeps its log short (see
     /// ``WALCheckpointer``); a single connection keeps SQLite's automatic checkpoint.
-    /// `foundLog` tells that the file came with a log that a process left without closing the
-    /// store: the opening finds it valid but marked unfolded, so every read looks its pages up
-    /// there until a checkpoint, which the caller asks for once it accepts the store.
+    /// `foundLog` tells that the file came with a log: one a process left without closing the
+    /// store (the opening finds it valid but marked unfolded, so every read looks its pages up
+    /// there until a checkpoint), or one another process is still writing. The caller asks for a
+    /// checkpoint once it accepts the store; a passive one is harmless in the second case.
     static func open(path: String, access: StoreAccess) throws -> (
         database: any DatabaseWriter, checkpointer: WALCheckpointer?, foundLog: Bool
     ) {
