@@ -4,6 +4,7 @@
 #include <string.h>
 
 const char *const mg_row_lengths_type = "memograph_row_lengths";
+const char *const mg_phrase_counts_type = "memograph_phrase_counts";
 
 /// What one MATCH query needs for every row: IDF per phrase and the average row length, computed
 /// once on its first row (as FTS5's bm25 does) and kept as the query's auxiliary data.
@@ -21,7 +22,10 @@ static int mg_count_row(const Fts5ExtensionApi *api, Fts5Context *fts, void *use
     return SQLITE_OK;
 }
 
-static int mg_bm25_query_data(const Fts5ExtensionApi *api, Fts5Context *fts, mg_bm25_query **out) {
+/// Counts each phrase's rows, or takes them from `counts` when given there. Fails, with `counts`
+/// filled and stopped, when the query is to be narrowed (see `mg_phrase_counts`).
+static int mg_bm25_query_data(
+    const Fts5ExtensionApi *api, Fts5Context *fts, mg_phrase_counts *counts, mg_bm25_query **out) {
     mg_bm25_query *query = api->xGetAuxdata(fts, 0);
     if (query) {
         *out = query;
@@ -40,13 +44,31 @@ static int mg_bm25_query_data(const Fts5ExtensionApi *api, Fts5Context *fts, mg_
     int rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc == SQLITE_OK) query->average_length = (double)tokens / (double)rows;
+    const int given = counts && counts->given && counts->phrases == phrases;
+    int weighed = 0;
+    int left_out = 0;
     for (int i = 0; rc == SQLITE_OK && i < phrases; i++) {
         sqlite3_int64 hits = 0;
-        rc = api->xQueryPhrase(fts, i, &hits, mg_count_row);
+        if (given) {
+            hits = counts->hits[i];
+        } else {
+            rc = api->xQueryPhrase(fts, i, &hits, mg_count_row);
+        }
         if (rc == SQLITE_OK) {
+            if (counts && !given && counts->phrases == phrases) counts->hits[i] = hits;
+            if (mg_phrase_is_weighed(hits, rows)) {
+                weighed++;
+            } else if (counts && mg_phrase_is_left_out(hits, rows, counts->kept)) {
+                left_out++;
+            }
             double idf = log(((double)rows - (double)hits + 0.5) / ((double)hits + 0.5));
             query->idf[i] = idf <= 0.0 ? 1e-6 : idf;
         }
+    }
+    if (rc == SQLITE_OK && counts && !given && counts->phrases == phrases && weighed > 0 && left_out > 0) {
+        counts->rows = rows;
+        counts->stopped = 1;
+        rc = SQLITE_ERROR;
     }
     if (rc == SQLITE_OK) {
         rc = api->xSetAuxdata(fts, query, sqlite3_free);
@@ -57,9 +79,9 @@ static int mg_bm25_query_data(const Fts5ExtensionApi *api, Fts5Context *fts, mg_
     return rc;
 }
 
-/// The weight of `column`: argument 1 + column when given, else 1.
+/// The weight of `column`: argument 2 + column when given, else 1.
 static double mg_column_weight(int argc, sqlite3_value **argv, int column) {
-    return argc > column + 1 ? sqlite3_value_double(argv[column + 1]) : 1.0;
+    return argc > column + 2 ? sqlite3_value_double(argv[column + 2]) : 1.0;
 }
 
 /// The user data of `memograph_bm25`, which counts every occurrence of a term (`memograph_bm25_columns`
@@ -71,7 +93,13 @@ static void mg_bm25(
     const double k1 = 1.2;
     const double b = 0.75;
     mg_bm25_query *query = NULL;
-    int rc = mg_bm25_query_data(api, fts, &query);
+    mg_phrase_counts *counts = argc > 1 ? sqlite3_value_pointer(argv[1], mg_phrase_counts_type) : NULL;
+    if (counts && !counts->hits) counts = NULL;
+    int rc = mg_bm25_query_data(api, fts, counts, &query);
+    if (rc != SQLITE_OK && counts && counts->stopped) {
+        sqlite3_result_error(context, "memograph_bm25: stopped to leave out words too common to rank by", -1);
+        return;
+    }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(context, rc);
         return;

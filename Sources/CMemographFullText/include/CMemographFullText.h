@@ -20,14 +20,50 @@ typedef struct mg_row_lengths {
 /// (`sqlite3_bind_pointer`).
 extern const char *const mg_row_lengths_type;
 
+/// Whether BM25 weighs a phrase that `hits` of a table's `rows` rows hold: whether its IDF,
+/// log((rows - hits + 0.5) / (hits + 0.5)), is above 0. A phrase in half the rows or more gets an
+/// IDF floored near 0.
+static inline int mg_phrase_is_weighed(int64_t hits, int64_t rows) {
+    return hits > 0 && 2 * hits < rows;
+}
+
+/// Whether a phrase is to be left out of a match whose ranked list keeps `kept` rows: BM25 does
+/// not weigh it and it is in more rows than the list could take, so that matching it would only
+/// have every one of them scored to fill the list's end with an arbitrary few.
+static inline int mg_phrase_is_left_out(int64_t hits, int64_t rows, int64_t kept) {
+    return !mg_phrase_is_weighed(hits, rows) && hits > kept;
+}
+
+/// The rows each phrase of a MATCH is in, bound to a ranking function's `counts` parameter.
+///
+/// When `given` is 0, the function counts them on the query's first row. If it then finds a
+/// phrase BM25 weighs beside one to leave out (see `mg_phrase_is_left_out`, with `kept`), it
+/// fills `rows` and `hits`, sets `stopped` and fails the statement at once, before scoring the
+/// rows that match only the common phrases: the caller matches again without those, passing the
+/// kept phrases' `hits` with `given` at 1 so that they are not counted again.
+typedef struct mg_phrase_counts {
+    int32_t given;
+    int32_t stopped;
+    /// Entries of `hits`: the phrases of the MATCH.
+    int32_t phrases;
+    /// The rows the ranked list keeps.
+    int64_t kept;
+    int64_t rows;
+    int64_t *hits;
+} mg_phrase_counts;
+
+/// The pointer type under which `mg_phrase_counts` is bound to an SQL parameter.
+extern const char *const mg_phrase_counts_type;
+
 /// Registers two FTS5 auxiliary functions on `db` that rank as FTS5's `bm25(table, weight…)` does
 /// (same k1 = 1.2, b = 0.75, IDF, column weights and arithmetic; lower is better) but read a
-/// row's length from the bound `mg_row_lengths` (or NULL) rather than from its `_docsize` row:
-/// - `memograph_bm25(table, lengths, weight…)`, for a table that keeps positions (detail=full):
-///   it scores exactly as `bm25()`;
-/// - `memograph_bm25_columns(table, lengths, weight…)`, for a detail=column table: a term counts
-///   once per column that holds it, read from the index, where `bm25()` re-reads and re-tokenises
-///   the row's text to count repeats (most of its cost, about 3 µs a row).
+/// row's length from the bound `mg_row_lengths` (or NULL) rather than from its `_docsize` row,
+/// and take or report the phrases' counts through a bound `mg_phrase_counts` (or NULL):
+/// - `memograph_bm25(table, lengths, counts, weight…)`, for a table that keeps positions
+///   (detail=full): it scores exactly as `bm25()`;
+/// - `memograph_bm25_columns(table, lengths, counts, weight…)`, for a detail=column table: a
+///   term counts once per column that holds it, read from the index, where `bm25()` re-reads and
+///   re-tokenises the row's text to count repeats (most of its cost, about 3 µs a row).
 int mg_register_full_text_rank(sqlite3 *db);
 
 #endif

@@ -91,9 +91,10 @@ final class DocumentLengths: @unchecked Sendable {
 
     /// Binds these lengths to a `memograph_bm25` parameter of a statement that runs within `body`.
     func withParameter<T>(_ body: (SQLParameter) throws -> T) rethrows -> T {
-        try withExtendedLifetime(self) {
-            try body(.pointer(UnsafeMutableRawPointer(view), type: mg_row_lengths_type))
-        }
+        // Not `try withExtendedLifetime(self) { try body(…) }`: with Swift 6.3.1, an error thrown
+        // through that closure from here corrupted the stack (seen when a ranking stops to narrow).
+        defer { withExtendedLifetime(self) {} }
+        return try body(.pointer(UnsafeMutableRawPointer(view), type: mg_row_lengths_type))
     }
 
     /// These lengths and those of the rows after ``scanned`` that `db` sees. Writes only past

@@ -1,14 +1,19 @@
-/// Turns a free-text question into an FTS5 `MATCH` expression: its words, each quoted (so no
+/// Turns a free-text question into FTS5 `MATCH` expressions: its words, each quoted (so no
 /// character of the input is ever read as FTS5 syntax), joined by OR so that BM25 ranks rows by
 /// how many and how rare the matched words are. Common function words are left out.
 enum FullTextQuery {
-    static func expression(for text: String) -> String? {
+    /// The distinct words of `text` worth matching, in order.
+    static func terms(in text: String) -> [String] {
         var seen = Set<String>()
-        let terms = words(in: text.lowercased()).filter { word in
+        return words(in: text.lowercased()).filter { word in
             (word.count > 1 || word.first?.isNumber == true) && !stopWords.contains(word)
                 && seen.insert(word).inserted
         }
-        return terms.isEmpty ? nil : terms.map { "\"\($0)\"" }.joined(separator: " OR ")
+    }
+
+    /// The expression matching any of `terms`, each one phrase in their order.
+    static func expression(of terms: [String]) -> String {
+        terms.map { "\"\($0)\"" }.joined(separator: " OR ")
     }
 
     /// The runs of letters and digits in `text`, in order: what a query and a name are compared by.

@@ -51,19 +51,19 @@ struct SearchRun {
     private var slice: TimeSlice { TimeSlice(asOf: options.asOf, knownAt: options.knownAt) }
 
     func run() throws -> SearchResults {
-        let expression = FullTextQuery.expression(for: query)
+        let terms = FullTextQuery.terms(in: query)
         let fusion = RankFusion(k: options.fusionK, vectorWeight: options.vectorWeight)
         var facts = candidates(
             fusion.fuse(
-                bm25: try expression.map { try factsByBM25($0) } ?? [],
+                bm25: try factsByBM25(terms),
                 vector: try nearest(kind: "edge", visible: { try visibleFacts($0) })))
         var entities = candidates(
             fusion.fuse(
-                bm25: try expression.map { try entitiesByBM25($0) } ?? [],
+                bm25: try entitiesByBM25(terms),
                 vector: try nearest(kind: "entity", visible: { try visibleEntities($0) })))
         var episodes = candidates(
             fusion.fuse(
-                bm25: try expression.map { try episodesByBM25($0) } ?? [],
+                bm25: try episodesByBM25(terms),
                 vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
 
         // Only expansion reads the seeds' endpoints and walks the adjacency.
@@ -110,28 +110,37 @@ struct SearchRun {
         }
     }
 
-    /// The best BM25 matches in one full-text table that `visible` lets through. The index is
-    /// ranked on its own (no table lookups per match; row lengths from ``DocumentLengthCache``)
-    /// and over-fetched, widening only when too few of its hits are visible: a common word's
-    /// thousands of matches cost no row reads.
+    /// The best BM25 matches of `terms` in one full-text table that `visible` lets through, words
+    /// too common to rank by left out (``FullTextMatch``). The index is ranked on its own (no
+    /// table lookups per match; row lengths from ``DocumentLengthCache``) and over-fetched,
+    /// widening only when too few of its hits are visible: a common word's thousands of matches
+    /// cost no row reads.
     private func byBM25(
-        _ table: String, weights: String = "", _ expression: String, visible: ([Int64]) throws -> [Int64]
+        _ table: String, weights: String = "", _ terms: [String], visible: ([Int64]) throws -> [Int64]
     ) throws -> [Int64] {
+        guard let match = FullTextMatch(terms, kept: options.candidates) else { return [] }
         let lengths = try store.documentLengths.lengths(of: table, db: db)
         let statement = try db.cachedStatement(
             sql: """
                 SELECT rowid FROM \(table) WHERE \(table) MATCH ?
-                ORDER BY \(SearchSchema.rankFunction(of: table))(\(table), ?\(weights)), rowid LIMIT ?
+                ORDER BY \(SearchSchema.rankFunction(of: table))(\(table), ?, ?\(weights)), rowid LIMIT ?
                 """)
         var limit = options.candidates * 4
         while true {
             var hits: [Int64] = []
             let query = { (rowLengths: SQLParameter) in
-                try HotStatement.query(statement, [.text(expression), rowLengths, .int(Int64(limit))]) {
+                try HotStatement.query(
+                    statement, [.text(match.expression), rowLengths, match.parameter, .int(Int64(limit))]
+                ) {
                     hits.append($0.int64(0))
                 }
             }
-            if let lengths { try lengths.withParameter(query) } else { try query(.null) }
+            do {
+                if let lengths { try lengths.withParameter(query) } else { try query(.null) }
+            } catch  where match.stopped {
+                match.narrow()
+                continue
+            }
             let kept = Set(try visible(hits))
             let ranked = hits.filter(kept.contains)
             if ranked.count >= options.candidates || hits.count < limit {
@@ -141,20 +150,16 @@ struct SearchRun {
         }
     }
 
-    private func factsByBM25(_ expression: String) throws -> [Int64] {
-        try byBM25("search_facts", expression, visible: { try visibleFacts($0) })
+    private func factsByBM25(_ terms: [String]) throws -> [Int64] {
+        try byBM25("search_facts", terms, visible: { try visibleFacts($0) })
     }
 
-    private func entitiesByBM25(_ expression: String) throws -> [Int64] {
-        try byBM25(
-            "search_entities", weights: ", 3.0, 2.0, 1.0", expression,
-            visible: { try visibleEntities($0) })
+    private func entitiesByBM25(_ terms: [String]) throws -> [Int64] {
+        try byBM25("search_entities", weights: ", 3.0, 2.0, 1.0", terms, visible: { try visibleEntities($0) })
     }
 
-    private func episodesByBM25(_ expression: String) throws -> [Int64] {
-        try byBM25(
-            "search_episodes", expression, visible: { try visibleEpisodes($0) }
-        )
+    private func episodesByBM25(_ terms: [String]) throws -> [Int64] {
+        try byBM25("search_episodes", terms, visible: { try visibleEpisodes($0) })
     }
 
     private var episodeTimeParameters: [SQLParameter] {

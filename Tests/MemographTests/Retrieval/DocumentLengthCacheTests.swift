@@ -58,7 +58,7 @@ import Testing
         var ours: [Int64: Double] = [:]
         let statement = try db.makeStatement(
             sql: """
-                SELECT rowid, \(SearchSchema.rankFunction(of: table))(\(table), ?\(weights)) FROM \(table)
+                SELECT rowid, \(SearchSchema.rankFunction(of: table))(\(table), ?, NULL\(weights)) FROM \(table)
                 WHERE \(table) MATCH ?
                 """)
         let run = { (parameter: SQLParameter) in
@@ -117,7 +117,7 @@ import Testing
                         try HotStatement.query(
                             db.makeStatement(
                                 sql: """
-                                    SELECT rowid, memograph_bm25(search_episodes, ?) FROM search_episodes
+                                    SELECT rowid, memograph_bm25(search_episodes, ?, NULL) FROM search_episodes
                                     WHERE search_episodes MATCH 'billing'
                                     """),
                             [.pointer(pointer, type: mg_row_lengths_type)]
@@ -134,6 +134,71 @@ import Testing
                     #expect(ours.allSatisfy { $0.key == first || $0.value < fts5[$0.key]! })
                 }
             }
+        }
+    }
+
+    /// The ranking stops at its first row when words in half the rows and more than the list
+    /// keeps stand beside rarer ones, reporting each word's rows; narrowed, it ranks the rarer
+    /// words with the counts it was given exactly as FTS5's `bm25()` ranks them counting itself,
+    /// and given wrong counts it ranks otherwise. A list that could take every row never stops.
+    @Test func commonWordsStopTheRankingAndTheNarrowedMatchRanksAsFTS5() throws {
+        let fixture = try StoreFixture()
+        try Self.fill(fixture.store)
+        try fixture.store.read { db in
+            let table = "search_episodes"
+            let rows = try #require(try Int64.fetchOne(db, sql: "SELECT count(*) FROM \(table)"))
+            var inRows: [String: Int64] = [:]
+            for word in Self.words {
+                inRows[word] = try Int64.fetchOne(
+                    db, sql: "SELECT count(*) FROM \(table) WHERE \(table) MATCH ?", arguments: [word])
+            }
+            let common = Self.words.filter { 2 * inRows[$0]! >= rows }
+            let rare = Self.words.filter { inRows[$0]! > 0 && 2 * inRows[$0]! < rows }
+            #expect(common.count >= 2 && rare.count >= 2)
+            let terms = [common[0], rare[0], common[1], rare[1]]
+            let statement = try db.makeStatement(
+                sql: "SELECT rowid, memograph_bm25(\(table), NULL, ?) FROM \(table) WHERE \(table) MATCH ?")
+            var ours: [Int64: Double] = [:]
+            func rank(_ match: FullTextMatch) throws {
+                ours = [:]
+                try HotStatement.query(statement, [match.parameter, .text(match.expression)]) {
+                    ours[$0.int64(0)] = $0.double(1)
+                }
+            }
+            let everyRow = try #require(FullTextMatch(terms, kept: Int(rows)))
+            try rank(everyRow)
+            #expect(!everyRow.stopped)
+            #expect(
+                ours
+                    == (try Self.scores(
+                        db, table: table, weights: "", query: everyRow.expression, lengths: nil
+                    ).fts5))
+
+            let fewest = min(inRows[common[0]]!, inRows[common[1]]!)
+            let match = try #require(FullTextMatch(terms, kept: Int(fewest - 1)))
+            #expect(throws: DatabaseError.self) { try rank(match) }
+            #expect(match.stopped && ours.isEmpty)
+            match.narrow()
+            #expect(match.terms == [rare[0], rare[1]])
+            try rank(match)
+            #expect(!match.stopped)
+            let fts5 = try Self.scores(
+                db, table: table, weights: "", query: match.expression, lengths: nil
+            ).fts5
+            #expect(ours == fts5 && ours.count > 1)
+
+            var wrong = mg_phrase_counts(given: 1, stopped: 0, phrases: 2, kept: 0, rows: rows, hits: nil)
+            var swapped = [inRows[rare[1]]!, inRows[rare[0]]!]
+            #expect(swapped[0] != swapped[1])
+            try swapped.withUnsafeMutableBufferPointer { hits in
+                wrong.hits = hits.baseAddress
+                try withUnsafeMutablePointer(to: &wrong) { pointer in
+                    try HotStatement.query(
+                        statement, [.pointer(pointer, type: mg_phrase_counts_type), .text(match.expression)]
+                    ) { ours[$0.int64(0)] = $0.double(1) }
+                }
+            }
+            #expect(ours != fts5)
         }
     }
 

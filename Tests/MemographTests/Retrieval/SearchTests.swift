@@ -38,6 +38,32 @@ import Testing
         #expect(results.episodes.first?.breakdown?.vectorRank == nil)
     }
 
+    @Test func aWordInHalfTheRowsIsLeftOutWhileARarerOneRemains() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        var withName: [EpisodeID] = []
+        for topic in ["weather", "lunch", "camping", "painting", "career", "support"] {
+            withName.append(try store.addEpisode("Alice talked about \(topic)").id)
+        }
+        let paris = try store.addEpisode("The flight to Paris left late")
+        func matched(_ query: String, candidates: Int) async throws -> [EpisodeID: Int] {
+            let options = SearchOptions(limit: 20, depth: 0, candidates: candidates, explain: true)
+            let results = try await store.search(query, options: options)
+            return Dictionary(
+                uniqueKeysWithValues: results.episodes.compactMap { hit in
+                    hit.breakdown?.bm25Rank.map { (hit.item.id, $0) }
+                })
+        }
+        // "alice" is in 6 of 7 episodes: BM25 gives it no weight, so beyond a list of 4 it would
+        // only add an arbitrary few of the episodes that hold nothing else of the query.
+        #expect(try await matched("Alice Paris", candidates: 4) == [paris.id: 1])
+        // A query of common words only keeps them.
+        #expect(try await matched("Alice", candidates: 4).count == 4)
+        // A list that can take every episode keeps them.
+        let all = try await matched("Alice Paris", candidates: 50)
+        #expect(all[paris.id] == 1 && Set(all.keys) == Set(withName + [paris.id]))
+    }
+
     @Test func aFactTwoHopsAwayIsFoundOnlyByExpansion() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
