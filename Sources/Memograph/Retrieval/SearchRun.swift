@@ -73,11 +73,14 @@ struct SearchRun {
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges, adjacency: adjacency)
         try creditSources(of: facts, to: &episodes)
         try creditConversations(&episodes)
+        // The episodes credited above pass the slice (and filter) the seeds passed before any
+        // counts as evidence: a search as of a time is the same whatever was added after it.
+        episodes = try admitted(episodes) { try visibleEpisodes($0) }
         let turns = try scoredTurns(episodes)
         try creditNamedSpeakers(&episodes, turns: turns)
         creditConversationEvidence(&episodes, turns: turns)
-        episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
         if options.filter != nil {
+            episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
             facts = try admitted(facts) { try visibleFacts($0, strict: true) }
             entities = try admitted(entities) { try visibleEntities($0, strict: true) }
         }

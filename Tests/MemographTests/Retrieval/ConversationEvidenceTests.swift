@@ -36,6 +36,27 @@ import Testing
         #expect(abs(scores[lone.id]!.score - loneMultiplier / 12) < 1e-12)
     }
 
+    /// A turn after `asOf` gets a share from the turn before it, but must neither be returned nor
+    /// add to its conversation's evidence, which would lower every other conversation's.
+    @Test func aSearchAsOfATimeIsTheSameWhateverCameAfter() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let other = try store.addEpisode("trail", role: "Ada", occurredAt: start - 86_400)
+        _ = try store.addEpisode("hiking trail maps", role: "Ada", occurredAt: start)
+        _ = try store.addEpisode("the trail was steep", role: "Lin", occurredAt: start + 60)
+        var options = plain
+        options.followingShare = 0.3
+        options.asOf = start + 90
+        func scores() async throws -> [EpisodeID: Double] {
+            let results = try await store.search("hiking trail", options: options)
+            return Dictionary(uniqueKeysWithValues: results.episodes.map { ($0.item.id, $0.score) })
+        }
+        let before = try await scores()
+        #expect(before.count == 3 && before[other.id] != nil)
+        _ = try store.addEpisode("lunch at the top", role: "Ada", occurredAt: start + 120)
+        #expect(try await scores() == before)
+    }
+
     @Test func aDocumentIsAConversationOfItsOwn() async throws {
         let fixture = try StoreFixture()
         let turn = try fixture.store.addEpisode("hiking boots", role: "Ada", occurredAt: start)
