@@ -72,8 +72,10 @@ final class VectorIndexCache: @unchecked Sendable {
                     indexes[key] = held
                     return try reader.load()
                 }
-                let limit = max(1_024, held.index.count / 4)
-                if let changed = try reader.changes(after: held.through, through: head, limit: limit) {
+                if let changed = try ChangeLog.embeddings.changedIDs(
+                    after: held.through, through: head, held: held.index.count, id: "owner_id",
+                    where: "owner_kind = ?", arguments: [.text(kind)], db: db)
+                {
                     try reader.apply(changed, to: &held.index)
                     held.through = head
                     indexes[key] = held
@@ -109,20 +111,6 @@ final class VectorIndexCache: @unchecked Sendable {
                 if vector.count == dimension { entries.append((row[0], vector)) }
             }
             return try ExactVectorIndex(dimension: dimension, entries: entries)
-        }
-
-        /// The owners of this kind named by log entries `after`+1 through `through`, or nil when
-        /// that range holds more than `limit` entries of any kind (a fresh load is then cheaper)
-        /// or the log no longer holds them all.
-        func changes(after: Int64, through: Int64, limit: Int) throws -> Set<Int64>? {
-            var changed: Set<Int64> = []
-            let complete = try ChangeLog.embeddings.read(
-                after: after, through: through, limit: limit, columns: "owner_kind = ?, owner_id",
-                arguments: [.text(kind)], db: db
-            ) { row in
-                if row.int64(1) != 0 { changed.insert(row.int64(2)) }
-            }
-            return complete ? changed : nil
         }
 
         /// Brings `index` to this snapshot for the `changed` owners: each one's current vector

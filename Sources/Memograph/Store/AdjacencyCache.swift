@@ -50,8 +50,9 @@ final class AdjacencyCache: @unchecked Sendable {
             if let through = current?.through {
                 if through == head { return current }
                 if through > head { return nil }
-                let limit = max(1_024, current!.count / 4)
-                if let changed = try Self.changes(after: through, through: head, limit: limit, db: db) {
+                if let changed = try ChangeLog.edges.changedIDs(
+                    after: through, through: head, held: current!.count, id: "edge_id", db: db)
+                {
                     try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
                     return current
                 }
@@ -63,16 +64,5 @@ final class AdjacencyCache: @unchecked Sendable {
             current = try Adjacency.load(namespace: namespace, through: head, db: db)
             return current
         }
-    }
-
-    /// The edges named by log entries `after`+1 through `through`, or nil when they are more than
-    /// `limit` (a fresh load is then cheaper) or the log no longer holds them all.
-    private static func changes(after: Int64, through: Int64, limit: Int, db: Database) throws -> Set<Int64>?
-    {
-        var changed: Set<Int64> = []
-        let complete = try ChangeLog.edges.read(
-            after: after, through: through, limit: limit, columns: "edge_id", db: db
-        ) { changed.insert($0.int64(1)) }
-        return complete ? changed : nil
     }
 }

@@ -39,4 +39,22 @@ struct ChangeLog {
         // With no gaps in the numbering, a missing first entry means pruning took it.
         return first == after + 1
     }
+
+    /// The ids in column `id` of entries `after`+1 through `through` for which `condition` holds
+    /// (its parameters are `arguments`), or nil when a cache holding `held` items is better loaded
+    /// afresh: the entries are more than a quarter of them (and more than 1,024), or the log no
+    /// longer holds them all.
+    func changedIDs(
+        after: Int64, through: Int64, held: Int, id: String, where condition: String = "1",
+        arguments: [SQLParameter] = [], db: Database
+    ) throws -> Set<Int64>? {
+        var changed: Set<Int64> = []
+        let complete = try read(
+            after: after, through: through, limit: max(1_024, held / 4), columns: "\(condition), \(id)",
+            arguments: arguments, db: db
+        ) { row in
+            if row.int64(1) != 0 { changed.insert(row.int64(2)) }
+        }
+        return complete ? changed : nil
+    }
 }
