@@ -52,23 +52,25 @@ struct SearchRun {
 
     func run() throws -> SearchResults {
         let terms = FullTextQuery.terms(in: query)
+        // Only expansion walks the adjacency; the seeds' time test reads it too when it is there.
+        let expands = options.depth > 0
+        let adjacency = expands ? try store.adjacencies.adjacency(namespace: store.namespace, db: db) : nil
         let fusion = RankFusion(k: options.fusionK, vectorWeight: options.vectorWeight)
         var facts = candidates(
             fusion.fuse(
-                bm25: try factsByBM25(terms),
-                vector: try nearest(kind: "edge", visible: { try visibleFacts($0) })))
+                bm25: try byBM25("search_facts", terms, visible: { try visibleFacts($0, in: adjacency) }),
+                vector: try nearest(kind: "edge", visible: { try visibleFacts($0, in: adjacency) })))
         var entities = candidates(
             fusion.fuse(
                 bm25: try entitiesByBM25(terms),
-                vector: try nearest(kind: "entity", visible: { try visibleEntities($0) })))
+                // The index holds this namespace's vectors only: without a filter, all are visible.
+                vector: try nearest(
+                    kind: "entity", visible: { options.filter == nil ? $0 : try visibleEntities($0) })))
         var episodes = candidates(
             fusion.fuse(
                 bm25: try episodesByBM25(terms),
                 vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
 
-        // Only expansion reads the seeds' endpoints and walks the adjacency.
-        let expands = options.depth > 0
-        let adjacency = expands ? try store.adjacencies.adjacency(namespace: store.namespace, db: db) : nil
         let seedEdges = expands ? try endpoints(of: Array(facts.keys), in: adjacency) : [:]
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges, adjacency: adjacency)
         try creditSources(of: facts, to: &episodes)
@@ -153,10 +155,6 @@ struct SearchRun {
         }
     }
 
-    private func factsByBM25(_ terms: [String]) throws -> [Int64] {
-        try byBM25("search_facts", terms, visible: { try visibleFacts($0) })
-    }
-
     private func entitiesByBM25(_ terms: [String]) throws -> [Int64] {
         try byBM25("search_entities", weights: ", 3.0, 2.0, 1.0", terms, visible: { try visibleEntities($0) })
     }
@@ -184,7 +182,20 @@ struct SearchRun {
         return Array(matches.filter(kept.contains).prefix(options.candidates))
     }
 
-    private func visibleFacts(_ candidates: [Int64], strict: Bool = false) throws -> [Int64] {
+    /// The `candidates` that are edges of the namespace visible in the slice (and pass the
+    /// filter). Without a filter, `adjacency` answers when given: the same test on the links it
+    /// holds, with no row read.
+    private func visibleFacts(_ candidates: [Int64], strict: Bool = false, in adjacency: Adjacency? = nil)
+        throws -> [Int64]
+    {
+        if let adjacency, options.filter == nil {
+            let (event, system) = slice.instants(now: now)
+            return candidates.filter { id in
+                adjacency.lifetime(of: id).map {
+                    options.includeHistory || $0.isVisible(event: event, system: system)
+                } ?? false
+            }
+        }
         guard let filter = filterClause(.facts, strict: strict) else { return [] }
         var parameters: [SQLParameter] = [.text(IDList.json(candidates))]
         var timeClause = ""
@@ -283,20 +294,16 @@ struct SearchRun {
             entities[centre.rawValue, default: Candidate()].breakdown.hops = 0
         }
         guard options.depth > 0, !reach.isEmpty else { return }
-        var weights: [String: Double] = [:]
+        var weights = RelationWeights(ontology: store.ontology)
         var frontier = Self.best(reach, beam)
         for hop in 1...options.depth where !frontier.isEmpty {
             var next: [EntityID: Double] = [:]
             let from = Array(frontier.keys)
-            for step in try adjacency.map({ steps(from: from, in: $0) }) ?? steps(from: from) {
-                let weight =
-                    weights[step.relation]
-                    ?? {
-                        let weight = store.ontology?.resolveProperty(step.relation)?.retrievalWeight ?? 1
-                        weights[step.relation] = weight
-                        return weight
-                    }()
-                let spread = (frontier[step.from] ?? 0) * options.hopDecay * weight
+            let stepList =
+                try adjacency.map({ steps(from: from, in: $0, weights: &weights) })
+                ?? steps(from: from, weights: &weights)
+            for step in stepList {
+                let spread = (frontier[step.from] ?? 0) * options.hopDecay * step.weight
                 guard spread > 0 else { continue }
                 facts[step.edge, default: Candidate()].reach(spread, hops: hop, via: step.edge)
                 guard let to = step.to, spread > (reach[to] ?? 0) else { continue }
@@ -313,13 +320,42 @@ struct SearchRun {
         var edge: Int64
         var from: EntityID
         var to: EntityID?
-        var relation: String
+        /// The relation's weight.
+        var weight: Double
+    }
+
+    /// Each relation's weight in expansion (``OntologyProperty/retrievalWeight``, 1 without an
+    /// ontology), resolved once per relation of a search.
+    private struct RelationWeights {
+        let ontology: Ontology?
+        private var byName: [String: Double] = [:]
+        private var byNumber: [Double?] = []
+
+        init(ontology: Ontology?) { self.ontology = ontology }
+
+        mutating func weight(of relation: String) -> Double {
+            if let weight = byName[relation] { return weight }
+            let weight = ontology?.resolveProperty(relation)?.retrievalWeight ?? 1
+            byName[relation] = weight
+            return weight
+        }
+
+        /// The weight of relation `number` of `adjacency`, found without hashing its name twice.
+        mutating func weight(of number: Int32, in adjacency: Adjacency) -> Double {
+            if byNumber.count < adjacency.relationCount {
+                byNumber += repeatElement(nil, count: adjacency.relationCount - byNumber.count)
+            }
+            if let weight = byNumber[Int(number)] { return weight }
+            let weight = weight(of: adjacency.relationName(number))
+            byNumber[Int(number)] = weight
+            return weight
+        }
     }
 
     /// The newest `fanout` edges valid in the slice on each side of each frontier entity, oldest
     /// first. Each entity's edges are read once, in index order, and cut here: SQLite cut them
     /// with a sort in a temporary B-tree per entity and then read the kept rows a second time.
-    private func steps(from frontier: [EntityID]) throws -> [Step] {
+    private func steps(from frontier: [EntityID], weights: inout RelationWeights) throws -> [Step] {
         let time = slice.sqlCondition(now: now)
         var steps: [Step] = []
         var group: [Step] = []
@@ -343,7 +379,7 @@ struct SearchRun {
                 group.append(
                     Step(
                         edge: row.int64(0), from: from, to: row.optionalInt64(2).map { EntityID($0) },
-                        relation: row.text(3)))
+                        weight: weights.weight(of: row.text(3))))
             }
             keepNewest()
         }
@@ -351,19 +387,22 @@ struct SearchRun {
     }
 
     /// ``steps(from:)`` read from memory.
-    private func steps(from frontier: [EntityID], in adjacency: Adjacency) -> [Step] {
+    private func steps(from frontier: [EntityID], in adjacency: Adjacency, weights: inout RelationWeights)
+        -> [Step]
+    {
         let (event, system) = slice.instants(now: now)
         var steps: [Step] = []
+        var hops: [Adjacency.Hop] = []
         for outgoing in [true, false] {
             for entity in frontier {
-                for (id, link) in adjacency.newest(
-                    Self.fanout, of: entity, outgoing: outgoing,
-                    where: { $0.lifetime.isVisible(event: event, system: system) })
-                {
+                hops.removeAll(keepingCapacity: true)
+                adjacency.appendNewest(
+                    Self.fanout, of: entity, outgoing: outgoing, event: event, system: system, to: &hops)
+                for hop in hops {
                     steps.append(
                         Step(
-                            edge: id, from: entity, to: outgoing ? link.object : link.subject,
-                            relation: link.relation))
+                            edge: hop.edge, from: entity, to: hop.to,
+                            weight: weights.weight(of: hop.relation, in: adjacency)))
                 }
             }
         }

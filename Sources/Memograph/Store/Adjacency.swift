@@ -94,6 +94,12 @@ struct Adjacency: Sendable {
         slots[id].map { store.link(at: Int($0)) }
     }
 
+    /// The lifetime of edge `id`, or nil when the namespace has no such edge: ``link(_:)`` without
+    /// its relation's name, for a time test.
+    func lifetime(of id: Int64) -> EdgeLifetime? {
+        slots[id].map { store.lifetime(at: Int($0)) }
+    }
+
     /// Brings this up to log entry `through` by reading again the edges `changed` names: a
     /// changed edge replaces its old link, a deleted (or other namespace's) edge has none.
     mutating func apply(changed: Set<Int64>, through: Int64, namespace: String, db: Database) throws {
@@ -108,20 +114,34 @@ struct Adjacency: Sendable {
         self.through = through
     }
 
-    /// The newest `count` edges on one side of `entity` (where it is the subject, or the object)
-    /// that pass `visible`, oldest first.
-    func newest(
-        _ count: Int, of entity: EntityID, outgoing side: Bool, where visible: (Link) -> Bool
-    ) -> [(id: Int64, link: Link)] {
-        guard let entries = (side ? outgoing : incoming)[entity] else { return [] }
-        var kept: [(id: Int64, link: Link)] = []
-        for entry in entries.reversed() {
-            let link = store.link(at: Int(entry.slot))
-            guard visible(link) else { continue }
-            kept.append((entry.id, link))
-            if kept.count == count { break }
+    /// An edge as a walk leaves one of its ends by it: the entity at the other end (nil for a
+    /// literal) and the number of its relation (see ``relationName(_:)``), no text decoded.
+    struct Hop {
+        var edge: Int64
+        var to: EntityID?
+        var relation: Int32
+    }
+
+    /// How many relations the links name; their numbers run from 0 to one less.
+    var relationCount: Int { store.relationCount }
+
+    /// The name of relation `number` of a ``Hop``.
+    func relationName(_ number: Int32) -> String { store.relationName(number) }
+
+    /// Appends to `hops` the newest `count` edges on one side of `entity` (where it is the subject,
+    /// or the object) visible at event time `event` as known at `system`, oldest first.
+    func appendNewest(
+        _ count: Int, of entity: EntityID, outgoing side: Bool, event: Int64, system: Int64,
+        to hops: inout [Hop]
+    ) {
+        guard let entries = (side ? outgoing : incoming)[entity] else { return }
+        let start = hops.count
+        for entry in entries.reversed()
+        where store.lifetime(at: Int(entry.slot)).isVisible(event: event, system: system) {
+            hops.append(store.hop(at: Int(entry.slot), edge: entry.id, outgoing: side))
+            if hops.count - start == count { break }
         }
-        return kept.reversed()
+        hops[start...].reverse()
     }
 
     private static func link(_ row: SQLRow) -> Link {
@@ -217,16 +237,31 @@ extension Adjacency {
 
         var count: Int { packed.count }
 
+        var relationCount: Int { relationNames.count }
+
+        func relationName(_ number: Int32) -> String { relationNames[Int(number)] }
+
         func link(at slot: Int) -> Link {
-            func optional(_ value: Int64) -> Int64? { value == Self.none ? nil : value }
             let link = packed[slot]
             return Link(
-                subject: EntityID(link.subject), object: optional(link.object).map { EntityID($0) },
-                relation: relationNames[Int(link.relation)],
-                lifetime: EdgeLifetime(
-                    recordedAt: link.recordedAt, validFrom: link.validFrom, validTo: optional(link.validTo),
-                    expiredAt: optional(link.expiredAt), keepsInterval: link.keepsInterval,
-                    expiresAt: optional(link.expiresAt)))
+                subject: EntityID(link.subject),
+                object: link.object == Self.none ? nil : EntityID(link.object),
+                relation: relationNames[Int(link.relation)], lifetime: lifetime(at: slot))
+        }
+
+        func hop(at slot: Int, edge: Int64, outgoing: Bool) -> Hop {
+            let link = packed[slot]
+            let to = outgoing ? link.object : link.subject
+            return Hop(edge: edge, to: to == Self.none ? nil : EntityID(to), relation: link.relation)
+        }
+
+        func lifetime(at slot: Int) -> EdgeLifetime {
+            func optional(_ value: Int64) -> Int64? { value == Self.none ? nil : value }
+            let link = packed[slot]
+            return EdgeLifetime(
+                recordedAt: link.recordedAt, validFrom: link.validFrom, validTo: optional(link.validTo),
+                expiredAt: optional(link.expiredAt), keepsInterval: link.keepsInterval,
+                expiresAt: optional(link.expiresAt))
         }
 
         /// The subject's id, or the object's (``none`` for a literal), of the link at `slot`.

@@ -58,11 +58,21 @@ import Testing
         #expect(cached == fresh)
         #expect(Set(try #require(cached).edgeIDs) == Set(edges.map(\.rawValue)))
         let billing = try fixture.store.resolve("Service:billing").id
-        let current = try #require(cached).newest(10, of: billing, outgoing: true) {
-            $0.lifetime.isVisible(event: StoreTime.encode(day(60)), system: StoreTime.encode(day(60)))
-        }
+        let adjacency = try #require(cached)
+        let now = StoreTime.encode(day(60))
+        var current: [Adjacency.Hop] = []
+        adjacency.appendNewest(10, of: billing, outgoing: true, event: now, system: now, to: &current)
         // The superseded port is out of the current view; the other two, oldest first.
-        #expect(current.map(\.id) == [edges[2].rawValue, edges[4].rawValue])
+        #expect(current.map(\.edge) == [edges[2].rawValue, edges[4].rawValue])
+        #expect(current.map { adjacency.relationName($0.relation) } == ["dependsOn", "listensOnPort"])
+        #expect(current[0].to == (try fixture.store.resolve("Tool:postgres").id) && current[1].to == nil)
+        // A cut keeps the newest, appended after what the list held; from the far end, the subject.
+        adjacency.appendNewest(1, of: billing, outgoing: true, event: now, system: now, to: &current)
+        adjacency.appendNewest(10, of: billing, outgoing: false, event: now, system: now, to: &current)
+        #expect(current.map(\.edge) == [edges[2], edges[4], edges[4], edges[1]].map(\.rawValue))
+        #expect(current[3].to == (try fixture.store.resolve("Team:platform").id))
+        #expect(adjacency.lifetime(of: edges[3].rawValue)?.isVisible(event: now, system: now) == false)
+        #expect(adjacency.lifetime(of: edges[4].rawValue)?.isVisible(event: now, system: now) == true)
     }
 
     @Test func everyKindOfWriteReachesTheHeldAdjacencyThroughTheLog() throws {
@@ -136,8 +146,12 @@ import Testing
             SearchOptions(asOf: day(6), depth: 2, explain: true),
             SearchOptions(knownAt: day(6), depth: 2, explain: true),
             SearchOptions(around: "Tool:postgres", depth: 3, explain: true),
+            SearchOptions(includeHistory: true, depth: 2, explain: true),
         ]
-        func compare(_ query: String) async throws {
+        /// The results of each slice, from memory and from the store alike.
+        @discardableResult func compare(_ query: String, seeding: Bool = true) async throws -> [SearchResults]
+        {
+            var results: [SearchResults] = []
             for options in slices {
                 // A store opened afresh declines the adjacency on its first search and walks SQL.
                 let cold = try GraphStore(path: fixture.path, clock: { fixture.clock.now })
@@ -146,11 +160,20 @@ import Testing
                 _ = try await warm.search(query, options: options)
                 let fromMemory = try await warm.search(query, options: options)
                 #expect(fromMemory == fromStore, "\(query) \(options)")
-                #expect(!fromMemory.facts.isEmpty, "\(query) \(options)")
+                #expect(!seeding || !fromMemory.facts.isEmpty, "\(query) \(options)")
+                results.append(fromMemory)
             }
+            return results
         }
         try await compare("Ada")
         try await compare("billing")
+        // The superseded port's own words seed it only in the slices that see it: as of day 6,
+        // and with history. The retracted edge, which has no words of its own, is reached from
+        // Grace where the slice sees it: before its end, and as known before it was retracted.
+        let port = try await compare("8080", seeding: false).map { $0.facts.map(\.item.edge.id) }
+        #expect(port.map { $0.contains(edges[3]) } == [false, true, true, false, true])
+        let retracted = try await compare("Grace", seeding: false).map { $0.facts.map(\.item.edge.id) }
+        #expect(retracted.prefix(3).map { $0.contains(edges[5]) } == [false, true, true])
         try warm.relate("Service:ledger", "dependsOn", "Tool:postgres")
         try warm.retract(edges[1], at: day(50))
         try await compare("Ada")
