@@ -5,6 +5,69 @@
 
 const char *const mg_row_lengths_type = "memograph_row_lengths";
 const char *const mg_phrase_counts_type = "memograph_phrase_counts";
+const char *const mg_top_rows_type = "memograph_top_rows";
+
+/// Whether row a ranks below row b: a lower score, or an equal one at a higher rowid.
+static int mg_ranks_below(double score_a, int64_t rowid_a, double score_b, int64_t rowid_b) {
+    return score_a < score_b || (score_a == score_b && rowid_a > rowid_b);
+}
+
+/// Restores the heap order (the lowest-ranked row at the root) of the first `size` rows below
+/// `index`.
+static void mg_top_rows_sift_down(mg_top_rows *top, int64_t size, int64_t index) {
+    for (;;) {
+        int64_t lowest = index;
+        for (int64_t child = 2 * index + 1; child <= 2 * index + 2 && child < size; child++) {
+            if (mg_ranks_below(top->scores[child], top->rowids[child], top->scores[lowest], top->rowids[lowest])) {
+                lowest = child;
+            }
+        }
+        if (lowest == index) return;
+        double score = top->scores[index];
+        int64_t rowid = top->rowids[index];
+        top->scores[index] = top->scores[lowest];
+        top->rowids[index] = top->rowids[lowest];
+        top->scores[lowest] = score;
+        top->rowids[lowest] = rowid;
+        index = lowest;
+    }
+}
+
+/// Keeps row `rowid` if it ranks among the best `capacity` so far.
+static void mg_top_rows_keep(mg_top_rows *top, double score, int64_t rowid) {
+    if (top->capacity <= 0) return;
+    if (top->count < top->capacity) {
+        // Sift the new row up from the end.
+        int64_t index = top->count++;
+        while (index > 0) {
+            int64_t parent = (index - 1) / 2;
+            if (!mg_ranks_below(score, rowid, top->scores[parent], top->rowids[parent])) break;
+            top->scores[index] = top->scores[parent];
+            top->rowids[index] = top->rowids[parent];
+            index = parent;
+        }
+        top->scores[index] = score;
+        top->rowids[index] = rowid;
+        return;
+    }
+    if (!mg_ranks_below(top->scores[0], top->rowids[0], score, rowid)) return;
+    top->scores[0] = score;
+    top->rowids[0] = rowid;
+    mg_top_rows_sift_down(top, top->count, 0);
+}
+
+void mg_top_rows_sort(mg_top_rows *top) {
+    // Heap sort: the lowest-ranked row moves to the end each time, leaving the best first.
+    for (int64_t end = top->count - 1; end > 0; end--) {
+        double score = top->scores[0];
+        int64_t rowid = top->rowids[0];
+        top->scores[0] = top->scores[end];
+        top->rowids[0] = top->rowids[end];
+        top->scores[end] = score;
+        top->rowids[end] = rowid;
+        mg_top_rows_sift_down(top, end, 0);
+    }
+}
 
 /// What one MATCH query needs for every row: IDF per phrase and the average row length, computed
 /// once on its first row (as FTS5's bm25 does) and kept as the query's auxiliary data.
@@ -79,9 +142,9 @@ static int mg_bm25_query_data(
     return rc;
 }
 
-/// The weight of `column`: argument 2 + column when given, else 1.
+/// The weight of `column`: argument 3 + column when given, else 1.
 static double mg_column_weight(int argc, sqlite3_value **argv, int column) {
-    return argc > column + 2 ? sqlite3_value_double(argv[column + 2]) : 1.0;
+    return argc > column + 3 ? sqlite3_value_double(argv[column + 3]) : 1.0;
 }
 
 /// The user data of `memograph_bm25`, which counts every occurrence of a term (`memograph_bm25_columns`
@@ -151,6 +214,12 @@ static void mg_bm25(
     for (int i = 0; i < query->phrase_count; i++) {
         score += query->idf[i] * ((frequency[i] * (k1 + 1.0)) /
                                   (frequency[i] + k1 * (1 - b + b * (double)length / query->average_length)));
+    }
+    mg_top_rows *top = argc > 2 ? sqlite3_value_pointer(argv[2], mg_top_rows_type) : NULL;
+    if (top) {
+        mg_top_rows_keep(top, score, api->xRowid(fts));
+        sqlite3_result_null(context);
+        return;
     }
     sqlite3_result_double(context, -score);
 }

@@ -55,13 +55,34 @@ typedef struct mg_phrase_counts {
 /// The pointer type under which `mg_phrase_counts` is bound to an SQL parameter.
 extern const char *const mg_phrase_counts_type;
 
+/// The best rows of a match, kept by a ranking function bound to it (its `top` parameter) in place
+/// of returning scores: the statement needs no sort, and is one step.
+///
+/// A heap of at most `capacity` rows, the lowest-ranked at the root, ranked as `ORDER BY score
+/// DESC, rowid` ranks (`score` as BM25 has it: higher is better). `scores` and `rowids` have
+/// `capacity` entries; `count` says how many hold a row, in no order (see `mg_top_rows_sort`).
+typedef struct mg_top_rows {
+    int64_t capacity;
+    int64_t count;
+    double *scores;
+    int64_t *rowids;
+} mg_top_rows;
+
+/// The pointer type under which `mg_top_rows` is bound to an SQL parameter.
+extern const char *const mg_top_rows_type;
+
+/// Orders the rows `top` holds best first, emptying its heap: after it, `rowids[0..<count]` is the
+/// ranked list.
+void mg_top_rows_sort(mg_top_rows *top);
+
 /// Registers two FTS5 auxiliary functions on `db` that rank as FTS5's `bm25(table, weight…)` does
 /// (same k1 = 1.2, b = 0.75, IDF, column weights and arithmetic; lower is better) but read a
 /// row's length from the bound `mg_row_lengths` (or NULL) rather than from its `_docsize` row,
-/// and take or report the phrases' counts through a bound `mg_phrase_counts` (or NULL):
-/// - `memograph_bm25(table, lengths, counts, weight…)`, for a table that keeps positions
+/// take or report the phrases' counts through a bound `mg_phrase_counts` (or NULL), and keep the
+/// best rows in a bound `mg_top_rows`, returning NULL, or return each row's score when it is NULL:
+/// - `memograph_bm25(table, lengths, counts, top, weight…)`, for a table that keeps positions
 ///   (detail=full): it scores exactly as `bm25()`;
-/// - `memograph_bm25_columns(table, lengths, counts, weight…)`, for a detail=column table: a
+/// - `memograph_bm25_columns(table, lengths, counts, top, weight…)`, for a detail=column table: a
 ///   term counts once per column that holds it, read from the index, where `bm25()` re-reads and
 ///   re-tokenises the row's text to count repeats (most of its cost, about 3 µs a row).
 int mg_register_full_text_rank(sqlite3 *db);

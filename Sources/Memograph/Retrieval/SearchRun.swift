@@ -117,28 +117,28 @@ struct SearchRun {
 
     /// The best BM25 matches of `terms` in one full-text table that `visible` lets through, words
     /// too common to rank by left out (``FullTextMatch``). The index is ranked on its own (no
-    /// table lookups per match; row lengths from ``DocumentLengthCache``) and over-fetched,
-    /// widening only when too few of its hits are visible: a common word's thousands of matches
-    /// cost no row reads.
+    /// table lookups per match; row lengths from ``DocumentLengthCache``; the best rows kept in
+    /// ``TopRows`` as they are scored, no sort) and over-fetched, widening only when too few of
+    /// its hits are visible: a common word's thousands of matches cost no row reads.
     private func byBM25(
         _ table: String, weights: String = "", _ terms: [String], visible: ([Int64]) throws -> [Int64]
     ) throws -> [Int64] {
         guard let match = FullTextMatch(terms, kept: options.candidates) else { return [] }
         let lengths = try store.documentLengths.lengths(of: table, db: db)
+        // The ranking function keeps the rows and returns NULL: the statement returns none.
         let statement = try db.cachedStatement(
             sql: """
-                SELECT rowid FROM \(table) WHERE \(table) MATCH ?
-                ORDER BY \(SearchSchema.rankFunction(of: table))(\(table), ?, ?\(weights)), rowid LIMIT ?
+                SELECT 1 FROM \(table) WHERE \(table) MATCH ?
+                AND \(SearchSchema.rankFunction(of: table))(\(table), ?, ?, ?\(weights)) IS NOT NULL
                 """)
         var limit = options.candidates * 4
+        let top = TopRows(capacity: limit)
         while true {
-            var hits: [Int64] = []
+            top.reset(capacity: limit)
             let query = { (rowLengths: SQLParameter) in
                 try HotStatement.query(
-                    statement, [.text(match.expression), rowLengths, match.parameter, .int(Int64(limit))]
-                ) {
-                    hits.append($0.int64(0))
-                }
+                    statement, [.text(match.expression), rowLengths, match.parameter, top.parameter]
+                ) { _ in }
             }
             do {
                 if let lengths { try lengths.withParameter(query) } else { try query(.null) }
@@ -146,6 +146,7 @@ struct SearchRun {
                 match.narrow()
                 continue
             }
+            let hits = top.ranked()
             let kept = Set(try visible(hits))
             let ranked = hits.filter(kept.contains)
             if ranked.count >= options.candidates || hits.count < limit {

@@ -58,7 +58,7 @@ import Testing
         var ours: [Int64: Double] = [:]
         let statement = try db.makeStatement(
             sql: """
-                SELECT rowid, \(SearchSchema.rankFunction(of: table))(\(table), ?, NULL\(weights)) FROM \(table)
+                SELECT rowid, \(SearchSchema.rankFunction(of: table))(\(table), ?, NULL, NULL\(weights)) FROM \(table)
                 WHERE \(table) MATCH ?
                 """)
         let run = { (parameter: SQLParameter) in
@@ -117,7 +117,7 @@ import Testing
                         try HotStatement.query(
                             db.makeStatement(
                                 sql: """
-                                    SELECT rowid, memograph_bm25(search_episodes, ?, NULL) FROM search_episodes
+                                    SELECT rowid, memograph_bm25(search_episodes, ?, NULL, NULL) FROM search_episodes
                                     WHERE search_episodes MATCH 'billing'
                                     """),
                             [.pointer(pointer, type: mg_row_lengths_type)]
@@ -157,7 +157,9 @@ import Testing
             #expect(common.count >= 2 && rare.count >= 2)
             let terms = [common[0], rare[0], common[1], rare[1]]
             let statement = try db.makeStatement(
-                sql: "SELECT rowid, memograph_bm25(\(table), NULL, ?) FROM \(table) WHERE \(table) MATCH ?")
+                sql:
+                    "SELECT rowid, memograph_bm25(\(table), NULL, ?, NULL) FROM \(table) WHERE \(table) MATCH ?"
+            )
             var ours: [Int64: Double] = [:]
             func rank(_ match: FullTextMatch) throws {
                 ours = [:]
