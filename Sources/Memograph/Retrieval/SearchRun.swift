@@ -387,7 +387,7 @@ struct SearchRun {
         return steps
     }
 
-    /// ``steps(from:)`` read from memory.
+    /// ``steps(from:weights:)`` read from memory.
     private func steps(from frontier: [EntityID], in adjacency: Adjacency, weights: inout RelationWeights)
         -> [Step]
     {

@@ -3,8 +3,8 @@ import CMemographFullText
 /// The best rows of one full-text match, kept by the ranking function as it scores them (see
 /// `mg_top_rows`): the statement neither sorts the rows that match nor returns one per match.
 ///
-/// An `ORDER BY rank LIMIT n` had SQLite insert every matching row into a temporary B-tree, about
-/// a sixth of a match's cost; the heap keeps the same rows in the same order.
+/// An `ORDER BY rank LIMIT n` had SQLite insert every matching row into a temporary B-tree: a
+/// quarter of a table's BM25 time at 100k facts. The heap keeps the same rows in the same order.
 final class TopRows {
     private let heap: UnsafeMutablePointer<mg_top_rows>
 
