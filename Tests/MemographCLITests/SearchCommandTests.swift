@@ -48,6 +48,26 @@ import Testing
         #expect((json?["entities"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func searchStaysWithinItsBudget() throws {
+        let cli = try CommandRunner()
+        for index in 1...12 {
+            _ = try cli.run(["relate", "Service:svc\(index)", "dependsOn", "Tool:postgres"])
+        }
+        func hits(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try cli.run(["search", "postgres", "--no-vectors", "--json"] + arguments)
+            #expect(result.status == 0)
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return ["facts", "entities", "episodes"].flatMap { json?[$0] as? [[String: Any]] ?? [] }
+        }
+        let full = try hits([])
+        let cut = try hits(["--budget", "12"])
+        #expect(full.count > 4)
+        #expect(!cut.isEmpty && cut.count < full.count)
+        let refused = try cli.run(["search", "postgres", "--no-vectors", "--budget", "0"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("tokenBudget: must be between 1 and 10000000 tokens"))
+    }
+
     @Test func contextStaysWithinItsBudget() throws {
         let cli = try CommandRunner()
         for port in 1...40 {

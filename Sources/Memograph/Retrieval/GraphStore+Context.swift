@@ -47,14 +47,12 @@ struct ContextBlock {
 
     init(budget: Int) { self.budget = budget }
 
-    static func tokens(_ text: String) -> Int { (text.count + 3) / 4 }
-
     /// Adds each line that still fits; the heading goes in just before the first one that does.
     mutating func add(heading: String, lines: [String]) {
         var headed = false
         for line in lines {
             let addition = (headed ? "" : (text.isEmpty ? "" : "\n") + heading + "\n") + line + "\n"
-            guard Self.tokens(text + addition) <= budget else { continue }
+            guard TokenBudget.estimate(text + addition) <= budget else { continue }
             text += addition
             headed = true
         }

@@ -4,7 +4,7 @@ import GRDB
 extension GraphStore {
     /// Hybrid search: BM25 and (with an embedder) vector seeds over facts, entities and episodes,
     /// fused by reciprocal rank, expanded along the graph as of the query time, optionally
-    /// reranked for diversity and recency, and cut to the limit.
+    /// reranked for diversity and recency, and cut to the limit (and to a token budget, if given).
     ///
     /// The query is embedded with `embedder`, which must be the model the store's vectors come
     /// from; vectors the store does not have yet are not searched (see ``embedMissing(with:batchSize:)``).

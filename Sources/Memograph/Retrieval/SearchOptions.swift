@@ -59,6 +59,10 @@ public struct SearchOptions: Hashable, Sendable {
     public var explain: Bool
     /// Only return what this filter lets through (graph expansion still walks everything).
     public var filter: SearchFilter?
+    /// Cut the results further, once each list is cut to ``limit``, to what fits in this many
+    /// prompt tokens (estimated as characters / 4), best score first across facts, entities and
+    /// episodes; a hit too large for what is left is skipped. Nil cuts to ``limit`` only.
+    public var tokenBudget: Int?
 
     public init(
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
@@ -69,7 +73,7 @@ public struct SearchOptions: Hashable, Sendable {
         conversationEvidence: Double = 0.5,
         mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
-        filter: SearchFilter? = nil
+        filter: SearchFilter? = nil, tokenBudget: Int? = nil
     ) {
         self.limit = limit
         self.asOf = asOf
@@ -91,6 +95,7 @@ public struct SearchOptions: Hashable, Sendable {
         self.recencyHalfLife = recencyHalfLife
         self.explain = explain
         self.filter = filter
+        self.tokenBudget = tokenBudget
     }
 
     func validate() throws {
@@ -115,5 +120,8 @@ public struct SearchOptions: Hashable, Sendable {
         try check(
             recencyWeight >= 0 && recencyWeight.isFinite, "recencyWeight", "must be a finite number ≥ 0")
         try check(recencyHalfLife > 0, "recencyHalfLife", "must be positive")
+        try check(
+            tokenBudget.map { (1...10_000_000).contains($0) } ?? true, "tokenBudget",
+            "must be between 1 and 10000000 tokens")
     }
 }

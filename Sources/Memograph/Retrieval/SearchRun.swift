@@ -102,7 +102,8 @@ struct SearchRun {
         let rankedEpisodes: [SearchHit<Episode>] = rank(
             episodeList, candidates: episodes, id: { $0.id.rawValue }, kind: "episode",
             time: { $0.occurredAt })
-        return SearchResults(facts: rankedFacts, entities: rankedEntities, episodes: rankedEpisodes)
+        let results = SearchResults(facts: rankedFacts, entities: rankedEntities, episodes: rankedEpisodes)
+        return options.tokenBudget.map { TokenBudget(tokens: $0).cut(results) } ?? results
     }
 
     // MARK: Seeds

@@ -26,13 +26,14 @@ struct SearchCommandOptions: ParsableArguments {
     @Flag(help: "Search without vectors (BM25 and graph only).") var noVectors = false
     @OptionGroup var embedder: EmbedderOptions
 
-    func options(limit: Int, explain: Bool) throws -> SearchOptions {
+    func options(limit: Int, explain: Bool, tokenBudget: Int? = nil) throws -> SearchOptions {
         let slice = try time.slice()
         return SearchOptions(
             limit: limit, asOf: slice.asOf, knownAt: slice.knownAt, includeHistory: includeHistory,
             around: around.map(EntityReference.init(parsing:)), depth: depth, fusionK: fusionK,
             vectorWeight: vectorWeight,
-            mmrLambda: mmr, explain: explain, filter: try filter.map(SearchFilter.init(json:)))
+            mmrLambda: mmr, explain: explain, filter: try filter.map(SearchFilter.init(json:)),
+            tokenBudget: tokenBudget)
     }
 
     /// The embedder, after embedding what the store has not embedded yet; nil with --no-vectors.
@@ -53,6 +54,13 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var search: SearchCommandOptions
     @Argument(help: "What to look for, in words.") var query: String
     @Option(help: "How many facts, entities and episodes (each).") var limit = 10
+    @Option(
+        help: ArgumentHelp(
+            "Then cut to what fits in this many tokens (characters / 4).",
+            discussion:
+                "Hits are taken best score first across the three lists; one too large for what is left is skipped."
+        ))
+    var budget: Int?
     @Flag(help: "Show where each score came from.") var explain = false
     @Flag(help: "Print JSON.") var json = false
 
@@ -61,7 +69,8 @@ struct SearchCommand: AsyncParsableCommand {
         defer { try? graph.close() }
         let embedder = try await search.prepare(graph)
         let results = try await graph.search(
-            query, options: try search.options(limit: limit, explain: explain), embedder: embedder)
+            query, options: try search.options(limit: limit, explain: explain, tokenBudget: budget),
+            embedder: embedder)
         if json { return try Output.json(results) }
         print("facts:")
         for hit in results.facts { print(Self.score(hit) + Output.line(hit.item)) }

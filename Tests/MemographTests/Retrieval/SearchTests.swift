@@ -163,6 +163,72 @@ import Testing
         #expect(Set(history.facts.map(\.item.edge.id)) == [old.edgeID, new.edgeID])
     }
 
+    /// Each hit's estimated tokens, as the budget counts them: characters / 4, rounded up.
+    private static func tokens(_ text: String) -> Int { (text.count + 3) / 4 }
+
+    /// A budget keeps, best score first across the lists, every hit that fits in what is left,
+    /// and nothing over it; a hit too large for what is left gives way to smaller ones after it.
+    @Test func aTokenBudgetKeepsTheBestHitsThatFit() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.relate("Service:api", "dependsOn", "Tool:kafka", validFrom: day(1))
+        try store.relate(
+            "Service:billing", "uses", "Tool:kafka", fact: "billing streams invoices through kafka")
+        try store.addEpisode(
+            "kafka kafka: the api team moved every queue to kafka after the outage, "
+                + String(repeating: "with a long retrospective of what went wrong, ", count: 8),
+            role: "Ada", occurredAt: day(2))
+        try store.addEpisode("kafka upgrade done", role: "Grace", occurredAt: day(40))
+
+        let full = try await store.search("kafka")
+        typealias Hit = (key: String, score: Double, tokens: Int)
+        func hits(_ results: SearchResults) -> [Hit] {
+            results.facts.map { ("fact \($0.item.edge.id.rawValue)", $0.score, Self.tokens($0.item.text)) }
+                + results.entities.map {
+                    ("entity \($0.item.id.rawValue)", $0.score, Self.tokens($0.item.reference))
+                }
+                + results.episodes.map {
+                    ("episode \($0.item.id.rawValue)", $0.score, Self.tokens($0.item.content))
+                }
+        }
+        let all = hits(full)
+        #expect(all.count == 6)
+        let largest = try #require(all.max { $0.tokens < $1.tokens })
+        #expect(largest.tokens > 100)
+        #expect(all.filter { $0.score > largest.score }.count == 1)
+
+        for budget in [1, 3, 8, 20, 60, 120, 10_000] {
+            let cut = try await store.search("kafka", options: SearchOptions(tokenBudget: budget))
+            let kept = hits(cut)
+            let used = kept.map(\.tokens).reduce(0, +)
+            #expect(used <= budget, "budget \(budget)")
+            // Each list keeps its order.
+            #expect(
+                cut.facts.map(\.item.edge.id)
+                    == full.facts.map(\.item.edge.id).filter(Set(cut.facts.map(\.item.edge.id)).contains))
+            #expect(
+                cut.episodes.map(\.item.id)
+                    == full.episodes.map(\.item.id).filter(Set(cut.episodes.map(\.item.id)).contains))
+            // A hit left out did not fit beside the better hits kept.
+            let keptKeys = Set(kept.map(\.key))
+            for hit in all where !keptKeys.contains(hit.key) {
+                let better = kept.filter { $0.score > hit.score }.map(\.tokens).reduce(0, +)
+                #expect(hit.tokens > budget - better, "budget \(budget): \(hit.key) fits")
+            }
+            if budget == 10_000 { #expect(kept.map(\.key) == all.map(\.key)) }
+        }
+        // The second best hit is too large for 60 tokens: every smaller one after it fits.
+        let sixty = try await store.search("kafka", options: SearchOptions(tokenBudget: 60))
+        #expect(Set(hits(sixty).map(\.key)) == Set(all.map(\.key)).subtracting([largest.key]))
+
+        await #expect(
+            throws: MemographError.invalidArgument(
+                field: "tokenBudget", reason: "must be between 1 and 10000000 tokens")
+        ) {
+            try await store.search("kafka", options: SearchOptions(tokenBudget: 0))
+        }
+    }
+
     @Test func vectorsSeedResultsAndAreFusedWithBM25() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
