@@ -8,7 +8,8 @@ public struct SearchOptions: Hashable, Sendable {
     public var asOf: Date?
     /// System time to search at (default now): what the store believed then.
     public var knownAt: Date?
-    /// Return superseded and withdrawn facts too (the timeline), not only those valid in the slice.
+    /// Return superseded and withdrawn facts too (the timeline), not only those valid in the slice;
+    /// graph expansion walks them too, so a closed fact next to what the query finds is in it.
     public var includeHistory: Bool
     /// An entity to centre the graph expansion on ("what matters around repo acme/api").
     public var around: EntityReference?

@@ -50,6 +50,12 @@ struct SearchRun {
 
     private var slice: TimeSlice { TimeSlice(asOf: options.asOf, knownAt: options.knownAt) }
 
+    /// The instants an edge must be visible at to seed or be walked; nil with `includeHistory`,
+    /// whose timeline takes every edge of the namespace, closed or not.
+    private var edgeInstants: (event: Int64, system: Int64)? {
+        options.includeHistory ? nil : slice.instants(now: now)
+    }
+
     func run() throws -> SearchResults {
         let terms = FullTextQuery.terms(in: query)
         // Only expansion walks the adjacency; the seeds' time test reads it too when it is there.
@@ -191,10 +197,10 @@ struct SearchRun {
         throws -> [Int64]
     {
         if let adjacency, options.filter == nil {
-            let (event, system) = slice.instants(now: now)
+            let instants = edgeInstants
             return candidates.filter { id in
-                adjacency.lifetime(of: id).map {
-                    options.includeHistory || $0.isVisible(event: event, system: system)
+                adjacency.lifetime(of: id).map { lifetime in
+                    instants.map { lifetime.isVisible(event: $0.event, system: $0.system) } ?? true
                 } ?? false
             }
         }
@@ -273,8 +279,10 @@ struct SearchRun {
     private static let fanout = 25
 
     /// Spreads score from the best entities the seeds touch (and the `around` entity) along edges
-    /// valid in the slice, both ways, losing `hopDecay` × the relation's weight per hop. Facts with a
-    /// literal object are scored but spread no further. Walks `adjacency` when there is one.
+    /// valid in the slice (every edge with `includeHistory`: a timeline holds the closed facts
+    /// around what it finds, not only those its words match), both ways, losing `hopDecay` × the
+    /// relation's weight per hop. Facts with a literal object are scored but spread no further.
+    /// Walks `adjacency` when there is one.
     private func expand(
         facts: inout [Int64: Candidate], entities: inout [Int64: Candidate], seedEdges: [Int64: [EntityID]],
         adjacency: Adjacency?
@@ -354,11 +362,15 @@ struct SearchRun {
         }
     }
 
-    /// The newest `fanout` edges valid in the slice on each side of each frontier entity, oldest
-    /// first. Each entity's edges are read once, in index order, and cut here: SQLite cut them
-    /// with a sort in a temporary B-tree per entity and then read the kept rows a second time.
+    /// The newest `fanout` edges valid in the slice (any, with `includeHistory`) on each side of
+    /// each frontier entity, oldest first. Each entity's edges are read once, in index order, and
+    /// cut here: SQLite cut them with a sort in a temporary B-tree per entity and then read the
+    /// kept rows a second time.
     private func steps(from frontier: [EntityID], weights: inout RelationWeights) throws -> [Step] {
-        let time = slice.sqlCondition(now: now)
+        let condition = slice.sqlCondition(now: now)
+        let time =
+            options.includeHistory
+            ? (sql: "1", parameters: []) : (sql: condition.sql, parameters: condition.parameters)
         var steps: [Step] = []
         var group: [Step] = []
         func keepNewest() {
@@ -392,14 +404,14 @@ struct SearchRun {
     private func steps(from frontier: [EntityID], in adjacency: Adjacency, weights: inout RelationWeights)
         -> [Step]
     {
-        let (event, system) = slice.instants(now: now)
+        let instants = edgeInstants
         var steps: [Step] = []
         var hops: [Adjacency.Hop] = []
         for outgoing in [true, false] {
             for entity in frontier {
                 hops.removeAll(keepingCapacity: true)
                 adjacency.appendNewest(
-                    Self.fanout, of: entity, outgoing: outgoing, event: event, system: system, to: &hops)
+                    Self.fanout, of: entity, outgoing: outgoing, at: instants, to: &hops)
                 for hop in hops {
                     steps.append(
                         Step(

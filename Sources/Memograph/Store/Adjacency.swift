@@ -129,15 +129,20 @@ struct Adjacency: Sendable {
     func relationName(_ number: Int32) -> String { store.relationName(number) }
 
     /// Appends to `hops` the newest `count` edges on one side of `entity` (where it is the subject,
-    /// or the object) visible at event time `event` as known at `system`, oldest first.
+    /// or the object) visible at `instants` (event time, and the system time it is known at), oldest
+    /// first; nil `instants` takes every edge, closed or not (the timeline).
     func appendNewest(
-        _ count: Int, of entity: EntityID, outgoing side: Bool, event: Int64, system: Int64,
+        _ count: Int, of entity: EntityID, outgoing side: Bool, at instants: (event: Int64, system: Int64)?,
         to hops: inout [Hop]
     ) {
         guard let entries = (side ? outgoing : incoming)[entity] else { return }
         let start = hops.count
         for entry in entries.reversed()
-        where store.lifetime(at: Int(entry.slot)).isVisible(event: event, system: system) {
+        where instants.map({
+            store.lifetime(at: Int(entry.slot)).isVisible(event: $0.event, system: $0.system)
+        })
+            ?? true
+        {
             hops.append(store.hop(at: Int(entry.slot), edge: entry.id, outgoing: side))
             if hops.count - start == count { break }
         }

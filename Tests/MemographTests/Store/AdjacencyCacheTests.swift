@@ -61,16 +61,20 @@ import Testing
         let adjacency = try #require(cached)
         let now = StoreTime.encode(day(60))
         var current: [Adjacency.Hop] = []
-        adjacency.appendNewest(10, of: billing, outgoing: true, event: now, system: now, to: &current)
+        adjacency.appendNewest(10, of: billing, outgoing: true, at: (now, now), to: &current)
         // The superseded port is out of the current view; the other two, oldest first.
         #expect(current.map(\.edge) == [edges[2].rawValue, edges[4].rawValue])
         #expect(current.map { adjacency.relationName($0.relation) } == ["dependsOn", "listensOnPort"])
         #expect(current[0].to == (try fixture.store.resolve("Tool:postgres").id) && current[1].to == nil)
         // A cut keeps the newest, appended after what the list held; from the far end, the subject.
-        adjacency.appendNewest(1, of: billing, outgoing: true, event: now, system: now, to: &current)
-        adjacency.appendNewest(10, of: billing, outgoing: false, event: now, system: now, to: &current)
+        adjacency.appendNewest(1, of: billing, outgoing: true, at: (now, now), to: &current)
+        adjacency.appendNewest(10, of: billing, outgoing: false, at: (now, now), to: &current)
         #expect(current.map(\.edge) == [edges[2], edges[4], edges[4], edges[1]].map(\.rawValue))
         #expect(current[3].to == (try fixture.store.resolve("Team:platform").id))
+        // Without instants, closed edges count too: the timeline.
+        var timeline: [Adjacency.Hop] = []
+        adjacency.appendNewest(10, of: billing, outgoing: true, at: nil, to: &timeline)
+        #expect(timeline.map(\.edge) == [edges[2], edges[3], edges[4]].map(\.rawValue))
         #expect(adjacency.lifetime(of: edges[3].rawValue)?.isVisible(event: now, system: now) == false)
         #expect(adjacency.lifetime(of: edges[4].rawValue)?.isVisible(event: now, system: now) == true)
     }
@@ -169,11 +173,12 @@ import Testing
         try await compare("billing")
         // The superseded port's own words seed it only in the slices that see it: as of day 6,
         // and with history. The retracted edge, which has no words of its own, is reached from
-        // Grace where the slice sees it: before its end, and as known before it was retracted.
+        // Grace where the slice sees it: before its end, as known before it was retracted, and in
+        // the timeline, which walks closed edges too.
         let port = try await compare("8080", seeding: false).map { $0.facts.map(\.item.edge.id) }
         #expect(port.map { $0.contains(edges[3]) } == [false, true, true, false, true])
         let retracted = try await compare("Grace", seeding: false).map { $0.facts.map(\.item.edge.id) }
-        #expect(retracted.prefix(3).map { $0.contains(edges[5]) } == [false, true, true])
+        #expect(retracted.map { $0.contains(edges[5]) } == [false, true, true, false, true])
         try warm.relate("Service:ledger", "dependsOn", "Tool:postgres")
         try warm.retract(edges[1], at: day(50))
         try await compare("Ada")
