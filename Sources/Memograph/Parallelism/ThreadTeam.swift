@@ -38,16 +38,36 @@ final class ThreadTeam: Sendable {
     /// team is the caller alone). Inside the job, ``synchronize()`` separates stages that read
     /// each other's results.
     func run(_ job: @escaping @Sendable (Int) -> Void) -> Bool {
-        guard size > 1 else { return false }
-        let claimed = busy.withLock { busy in
-            if busy { return false }
-            busy = true
-            return true
-        }
-        guard claimed else { return false }
-        crew.perform(job)
+        guard claim() else { return false }
+        crew.perform(job) { job(0) }
         busy.withLock { $0 = false }
         return true
+    }
+
+    /// Runs `helper` on every helper thread while the caller runs `body`, and returns `body`'s
+    /// result once all have finished: work in memory (that the caller may join when done) takes
+    /// no time from work only the caller can do, such as queries on its database connection.
+    /// When another job holds the team, or the team is the caller alone, the caller runs `helper`
+    /// and then `body`.
+    func overlap<Result>(_ helper: @escaping @Sendable () -> Void, with body: () throws -> Result) rethrows
+        -> Result
+    {
+        guard claim() else {
+            helper()
+            return try body()
+        }
+        defer { busy.withLock { $0 = false } }
+        return try crew.perform({ _ in helper() }, caller: body)
+    }
+
+    /// Takes the team for one job: false when another job holds it or the team is the caller alone.
+    private func claim() -> Bool {
+        size > 1
+            && busy.withLock { busy in
+                if busy { return false }
+                busy = true
+                return true
+            }
     }
 
     /// Waits, inside a job, until every member has reached this point.
@@ -68,12 +88,18 @@ final class ThreadTeam: Sendable {
             starts = (1..<size).map { _ in DispatchSemaphore(value: 0) }
         }
 
-        func perform(_ job: @escaping @Sendable (Int) -> Void) {
+        /// Runs `job` on the helpers while the caller runs `caller` (part 0), and returns once
+        /// all have finished, `caller` throwing or not.
+        func perform<Result>(_ job: @escaping @Sendable (Int) -> Void, caller: () throws -> Result) rethrows
+            -> Result
+        {
             self.job.withLock { $0 = job }
             for start in starts { start.signal() }
-            job(0)
-            barrier.wait()
-            self.job.withLock { $0 = nil }
+            defer {
+                barrier.wait()
+                self.job.withLock { $0 = nil }
+            }
+            return try caller()
         }
 
         func serve(part: Int) {

@@ -19,9 +19,10 @@ public struct ExactVectorIndex: VectorIndex {
     private var scales: [Float]
     private var positions: [Int64: Int]
 
-    /// Indexes with at least this many rows are scanned in one slice per core (by the thread
+    /// Indexes with at least this many rows are scanned by every core, in chunks (by the thread
     /// team, when no other scan or query holds it); a smaller scan takes less time than waking
-    /// the team.
+    /// the team. Search scans its indexes on the team whatever their size, beside its BM25
+    /// queries (``SharedVectorScan``).
     public static let rowsPerThreadedScan = 32_768
 
     /// Builds the index from `(id, vector)` pairs; vectors of another length than `dimension`
@@ -100,58 +101,78 @@ public struct ExactVectorIndex: VectorIndex {
     public var count: Int { ids.count }
 
     public func nearest(to query: [Float], k: Int) -> [VectorMatch] {
-        guard k > 0, !ids.isEmpty, query.count == dimension else { return [] }
-        // A value that is not finite counts as zero, as it does in a stored vector.
-        let query = query.map { $0.isFinite ? $0 : 0 }
-        var queryCodes = [Int16](repeating: 0, count: dimension)
-        let queryScale = mg_quantize_query(query, dimension, &queryCodes)
-        let coarse = coarseScores(queryCodes, queryScale)
-        // |true − coarse| ≤ scale · (Σ|query| + 127 · dimension · queryScale) / 2: the codes are
-        // within half a step of each value (the residual term), and so is the quantized query.
-        let spread =
-            (query.reduce(0) { $0 + abs($1) } + 127 * Float(dimension) * queryScale) / 2 * 1.001 + 1e-6
-        var refined: [Int: Float] = [:]
-        for position in Self.top(k, of: coarse) { refined[position] = refinedScore(position, query) }
-        let floor = refined.values.min()!
-        coarse.withUnsafeBufferPointer { coarse in
-            scales.withUnsafeBufferPointer { scales in
-                for position in 0..<coarse.count
-                where coarse[position] + scales[position] * spread >= floor && refined[position] == nil {
-                    refined[position] = refinedScore(position, query)
-                }
-            }
-        }
-        return
-            refined.sortedPrefix(k) { $0.value != $1.value ? $0.value > $1.value : ids[$0.key] < ids[$1.key] }
-            .map { VectorMatch(id: ids[$0.key], score: $0.value) }
+        guard k > 0 else { return [] }
+        let scan = SharedVectorScan([self], query: query)
+        if count < Self.rowsPerThreadedScan || !ThreadTeam.shared.run({ _ in scan.work() }) { scan.work() }
+        return scan.matches(k: k)[0]
     }
 
-    /// The coarse score of every row, from its codes alone.
-    private func coarseScores(_ query: [Int16], _ queryScale: Float) -> [Float] {
-        let rows = ids.count
-        let dimension = dimension
-        var scores = [Float](repeating: 0, count: rows)
-        codes.withUnsafeBufferPointer { codes in
-            scales.withUnsafeBufferPointer { scales in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    nonisolated(unsafe) let (codes, scales, scores) =
-                        (codes.baseAddress!, scales.baseAddress!, scores.baseAddress!)
-                    let team = ThreadTeam.shared
-                    let shared =
-                        rows >= Self.rowsPerThreadedScan
-                        && team.run { part in
-                            let sliceRows = (rows + team.size - 1) / team.size
-                            let start = min(rows, part * sliceRows)
-                            let end = min(rows, start + sliceRows)
-                            mg_code_scores(
-                                codes + start * dimension, scales + start, end - start, dimension, query,
-                                queryScale, scores + start)
-                        }
-                    if !shared { mg_code_scores(codes, scales, rows, dimension, query, queryScale, scores) }
+    /// One query's scan of an index: the coarse score of every row, which threads may compute
+    /// at once in disjoint row ranges (``score(_:)``), then the `k` best, refined
+    /// (``matches(k:)``).
+    final class Scan: @unchecked Sendable {
+        let index: ExactVectorIndex
+        /// The query, a value that is not finite counted as zero (as it is in a stored vector).
+        private let query: [Float]
+        private let queryCodes: [Int16]
+        private let queryScale: Float
+        private let scores: UnsafeMutableBufferPointer<Float>
+
+        /// A scan of `index` for `query`; nil when there is nothing to scan or the query has
+        /// another length.
+        init?(_ index: ExactVectorIndex, query: [Float]) {
+            guard index.count > 0, query.count == index.dimension else { return nil }
+            self.index = index
+            self.query = query.map { $0.isFinite ? $0 : 0 }
+            var codes = [Int16](repeating: 0, count: index.dimension)
+            queryScale = mg_quantize_query(self.query, index.dimension, &codes)
+            queryCodes = codes
+            scores = .allocate(capacity: index.count)
+        }
+
+        deinit { scores.deallocate() }
+
+        /// Computes the coarse scores of the rows in `rows`, from their codes alone.
+        func score(_ rows: Range<Int>) {
+            guard !rows.isEmpty else { return }
+            let dimension = index.dimension
+            index.codes.withUnsafeBufferPointer { codes in
+                index.scales.withUnsafeBufferPointer { scales in
+                    mg_code_scores(
+                        codes.baseAddress! + rows.lowerBound * dimension,
+                        scales.baseAddress! + rows.lowerBound,
+                        rows.count, dimension, queryCodes, queryScale, scores.baseAddress! + rows.lowerBound)
                 }
             }
         }
-        return scores
+
+        /// The `k` rows most similar to the query, best first, once every row has been scored.
+        func matches(k: Int) -> [VectorMatch] {
+            guard k > 0 else { return [] }
+            let coarse = UnsafeBufferPointer(scores)
+            // |true − coarse| ≤ scale · (Σ|query| + 127 · dimension · queryScale) / 2: the codes are
+            // within half a step of each value (the residual term), and so is the quantized query.
+            let spread =
+                (query.reduce(0) { $0 + abs($1) } + 127 * Float(index.dimension) * queryScale) / 2 * 1.001
+                + 1e-6
+            var refined: [Int: Float] = [:]
+            for position in ExactVectorIndex.top(k, of: coarse) {
+                refined[position] = index.refinedScore(position, query)
+            }
+            let floor = refined.values.min()!
+            index.scales.withUnsafeBufferPointer { scales in
+                for position in 0..<coarse.count
+                where coarse[position] + scales[position] * spread >= floor && refined[position] == nil {
+                    refined[position] = index.refinedScore(position, query)
+                }
+            }
+            let ids = index.ids
+            return
+                refined.sortedPrefix(k) {
+                    $0.value != $1.value ? $0.value > $1.value : ids[$0.key] < ids[$1.key]
+                }
+                .map { VectorMatch(id: ids[$0.key], score: $0.value) }
+        }
     }
 
     /// The score of the row at `position` from its codes and residuals.
@@ -183,11 +204,11 @@ public struct ExactVectorIndex: VectorIndex {
     }
 
     /// Positions of the `k` highest scores, highest first, ties broken by position.
-    static func top(_ k: Int, of scores: [Float]) -> [Int] {
+    static func top(_ k: Int, of scores: UnsafeBufferPointer<Float>) -> [Int] {
         let count = min(max(k, 0), scores.count)
         guard count > 0 else { return [] }
         let positions = [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = mg_top_positions(scores, scores.count, count, buffer.baseAddress!)
+            initialized = mg_top_positions(scores.baseAddress!, scores.count, count, buffer.baseAddress!)
         }
         return positions.map { Int($0) }
     }

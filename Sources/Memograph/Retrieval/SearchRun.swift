@@ -61,21 +61,7 @@ struct SearchRun {
         // Only expansion walks the adjacency; the seeds' time test reads it too when it is there.
         let expands = options.depth > 0
         let adjacency = expands ? try store.adjacencies.adjacency(namespace: store.namespace, db: db) : nil
-        let fusion = RankFusion(k: options.fusionK, vectorWeight: options.vectorWeight)
-        var facts = candidates(
-            fusion.fuse(
-                bm25: try byBM25("search_facts", terms, visible: { try visibleFacts($0, in: adjacency) }),
-                vector: try nearest(kind: "edge", visible: { try visibleFacts($0, in: adjacency) })))
-        var entities = candidates(
-            fusion.fuse(
-                bm25: try entitiesByBM25(terms),
-                // The index holds this namespace's vectors only: without a filter, all are visible.
-                vector: try nearest(
-                    kind: "entity", visible: { options.filter == nil ? $0 : try visibleEntities($0) })))
-        var episodes = candidates(
-            fusion.fuse(
-                bm25: try episodesByBM25(terms),
-                vector: try nearest(kind: "episode", visible: { try visibleEpisodes($0) })))
+        var (facts, entities, episodes) = try seeds(terms, adjacency: adjacency)
 
         let seedEdges = expands ? try endpoints(of: Array(facts.keys), in: adjacency) : [:]
         try expand(facts: &facts, entities: &entities, seedEdges: seedEdges, adjacency: adjacency)
@@ -113,6 +99,60 @@ struct SearchRun {
     }
 
     // MARK: Seeds
+
+    /// The seeds of each kind: BM25 and vector hits, fused. The vector indexes are brought up to
+    /// date first (that reads the store); the other cores then scan them while this thread ranks
+    /// BM25 on its connection, and it joins the scan when done.
+    private func seeds(_ terms: [String], adjacency: Adjacency?) throws -> (
+        facts: [Int64: Candidate], entities: [Int64: Candidate], episodes: [Int64: Candidate]
+    ) {
+        let scan = try vector.map { vector in
+            SharedVectorScan(
+                try SeedKind.allCases.map {
+                    try store.vectorIndexes.index(
+                        kind: $0.ownerKind, model: vector.model, namespace: store.namespace,
+                        dimension: vector.values.count, db: db)
+                }, query: vector.values)
+        }
+        func rankBM25() throws -> (facts: [Int64], entities: [Int64], episodes: [Int64]) {
+            (
+                try byBM25("search_facts", terms, visible: { try visibleFacts($0, in: adjacency) }),
+                try entitiesByBM25(terms), try episodesByBM25(terms)
+            )
+        }
+        let bm25 =
+            try scan.map { scan in
+                // Less than a chunk takes less time to scan than a helper takes to wake.
+                guard scan.rows >= SharedVectorScan.chunkRows else {
+                    scan.work()
+                    return try rankBM25()
+                }
+                return try ThreadTeam.shared.overlap(scan.work) {
+                    let ranked = try rankBM25()
+                    scan.work()
+                    return ranked
+                }
+            } ?? rankBM25()
+        let nearest = scan?.matches(k: options.candidates * (options.filter == nil ? 2 : 10))
+        let fusion = RankFusion(k: options.fusionK, vectorWeight: options.vectorWeight)
+        let facts = candidates(
+            fusion.fuse(
+                bm25: bm25.facts,
+                vector: try kept(
+                    nearest?[SeedKind.edge.rawValue], visible: { try visibleFacts($0, in: adjacency) })))
+        let entities = candidates(
+            fusion.fuse(
+                bm25: bm25.entities,
+                // The index holds this namespace's vectors only: without a filter, all are visible.
+                vector: try kept(
+                    nearest?[SeedKind.entity.rawValue],
+                    visible: { options.filter == nil ? $0 : try visibleEntities($0) })))
+        let episodes = candidates(
+            fusion.fuse(
+                bm25: bm25.episodes,
+                vector: try kept(nearest?[SeedKind.episode.rawValue], visible: { try visibleEpisodes($0) })))
+        return (facts, entities, episodes)
+    }
 
     private func candidates(_ fused: [Int64: RankFusion.Entry]) -> [Int64: Candidate] {
         fused.mapValues { entry in
@@ -175,19 +215,27 @@ struct SearchRun {
         [.int(StoreTime.encode(options.knownAt ?? now)), .int(StoreTime.encode(options.asOf ?? now))]
     }
 
-    /// The nearest vectors of one kind, keeping those `visible` lets through, best first.
-    private func nearest(kind: String, visible: ([Int64]) throws -> [Int64]) throws -> [Int64] {
-        guard let vector else { return [] }
-        let index = try store.vectorIndexes.index(
-            kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
-            db: db)
-        let widening = options.filter == nil ? 2 : 10
-        let matches = index.nearest(to: vector.values, k: options.candidates * widening).filter {
-            $0.score > 0
+    /// The kinds of owner seeded by vectors, numbered in the order their indexes are scanned.
+    private enum SeedKind: Int, CaseIterable {
+        case edge, entity, episode
+
+        /// The `owner_kind` its vectors are stored under, as ``EmbeddingOwner`` names it.
+        var ownerKind: String {
+            switch self {
+            case .edge: "edge"
+            case .entity: "entity"
+            case .episode: "episode"
+            }
         }
-        .map(\.id)
-        let kept = Set(try visible(matches))
-        return Array(matches.filter(kept.contains).prefix(options.candidates))
+    }
+
+    /// The nearest vectors of one kind (over-fetched; nil without a query vector) that `visible`
+    /// lets through, best first.
+    private func kept(_ matches: [VectorMatch]?, visible: ([Int64]) throws -> [Int64]) throws -> [Int64] {
+        guard let matches else { return [] }
+        let ids = matches.filter { $0.score > 0 }.map(\.id)
+        let kept = Set(try visible(ids))
+        return Array(ids.filter(kept.contains).prefix(options.candidates))
     }
 
     /// The `candidates` that are edges of the namespace visible in the slice (and pass the

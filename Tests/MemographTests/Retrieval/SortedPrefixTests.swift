@@ -17,9 +17,11 @@ import Testing
 
     @Test func topOfAVectorIndexIsTheHighestScoresByPosition() {
         let scores: [Float] = [0.1, 0.9, 0.5, 0.9, -1, 0.5, 0.7]
-        #expect(ExactVectorIndex.top(4, of: scores) == [1, 3, 6, 2])
-        #expect(ExactVectorIndex.top(0, of: scores).isEmpty)
-        #expect(ExactVectorIndex.top(10, of: scores) == [1, 3, 6, 2, 5, 0, 4])
+        scores.withUnsafeBufferPointer { scores in
+            #expect(ExactVectorIndex.top(4, of: scores) == [1, 3, 6, 2])
+            #expect(ExactVectorIndex.top(0, of: scores).isEmpty)
+            #expect(ExactVectorIndex.top(10, of: scores) == [1, 3, 6, 2, 5, 0, 4])
+        }
     }
 
     /// The heap selection against a stable sort, on many ties and on the full range of `k`.
@@ -28,6 +30,6 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let scores = (0..<1_000).map { _ in Float(Int.random(in: -20...20, using: &generator)) / 8 }
         let expected = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(k)
-        #expect(ExactVectorIndex.top(k, of: scores) == Array(expected))
+        #expect(scores.withUnsafeBufferPointer { ExactVectorIndex.top(k, of: $0) } == Array(expected))
     }
 }
