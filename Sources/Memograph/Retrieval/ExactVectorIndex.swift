@@ -21,7 +21,7 @@ public struct ExactVectorIndex: VectorIndex {
 
     /// Indexes with at least this many rows are scanned by every core, in chunks (by the thread
     /// team, when no other scan or query holds it); a smaller scan takes less time than waking
-    /// the team. Search scans its indexes on the team whatever their size, beside its BM25
+    /// the team. Search scans its indexes on the team from one chunk of rows on, beside its BM25
     /// queries (``SharedVectorScan``).
     public static let rowsPerThreadedScan = 32_768
 
