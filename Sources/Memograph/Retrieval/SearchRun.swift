@@ -56,6 +56,14 @@ struct SearchRun {
         options.includeHistory ? nil : slice.instants(now: now)
     }
 
+    /// The SQL twin of ``edgeInstants`` over `edges e`: the time condition an edge must meet to
+    /// seed or be walked, and its parameters; always true with `includeHistory`.
+    private var edgeTimeCondition: (sql: String, parameters: [SQLParameter]) {
+        guard !options.includeHistory else { return ("1", []) }
+        let condition = slice.sqlCondition(now: now)
+        return (condition.sql, condition.parameters)
+    }
+
     func run() throws -> SearchResults {
         let terms = FullTextQuery.terms(in: query)
         // Only expansion walks the adjacency; the seeds' time test reads it too when it is there.
@@ -253,18 +261,13 @@ struct SearchRun {
             }
         }
         guard let filter = filterClause(.facts, strict: strict) else { return [] }
-        var parameters: [SQLParameter] = [.text(IDList.json(candidates))]
-        var timeClause = ""
-        if !options.includeHistory {
-            let time = slice.sqlCondition(now: now)
-            timeClause = " AND \(time.sql)"
-            parameters += time.parameters
-        }
+        let time = edgeTimeCondition
         return try ids(
             """
             SELECT e.id FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value\(filter.joins)
-            WHERE e.namespace = ?\(timeClause)\(filter.sql)
-            """, [parameters[0], .text(store.namespace)] + parameters.dropFirst() + filter.parameters)
+            WHERE e.namespace = ? AND \(time.sql)\(filter.sql)
+            """,
+            [.text(IDList.json(candidates)), .text(store.namespace)] + time.parameters + filter.parameters)
     }
 
     private func visibleEntities(_ candidates: [Int64], strict: Bool = false) throws -> [Int64] {
@@ -415,10 +418,7 @@ struct SearchRun {
     /// cut here: SQLite cut them with a sort in a temporary B-tree per entity and then read the
     /// kept rows a second time.
     private func steps(from frontier: [EntityID], weights: inout RelationWeights) throws -> [Step] {
-        let condition = slice.sqlCondition(now: now)
-        let time =
-            options.includeHistory
-            ? (sql: "1", parameters: []) : (sql: condition.sql, parameters: condition.parameters)
+        let time = edgeTimeCondition
         var steps: [Step] = []
         var group: [Step] = []
         func keepNewest() {
