@@ -49,6 +49,16 @@ public struct SearchOptions: Hashable, Sendable {
     /// answer is likelier in a conversation about the question than in a lone matching turn.
     /// On LoCoMo 0.5 raised R@5 from 0.677 to 0.687 and R@10 from 0.750 to 0.758. 0 turns it off.
     public var conversationEvidence: Double
+    /// How much more a fact or an episode scores when the query names a day, month or year it
+    /// falls in ("what did Dave do on 3 October 2023?"; see ``namedPeriodGrace``): its score is
+    /// multiplied by `1 + namedPeriodBoost`. An episode counts by when it occurred, a fact by when
+    /// it held. On LoCoMo 1 raised temporal R@5 from 0.711 to 0.724 (overall 0.686 to 0.689): a
+    /// turn that answers "where was Calvin on 3 October 2023?" seldom repeats the date, but was
+    /// said then. 0 turns it off.
+    public var namedPeriodBoost: Double
+    /// How long after a named period an episode or fact still counts as in it: people tell of
+    /// what happened "yesterday" or "last week".
+    public var namedPeriodGrace: TimeInterval
     /// Maximal marginal relevance: 1 ranks by relevance only, lower values trade relevance for
     /// diversity; nil skips the rerank.
     public var mmrLambda: Double?
@@ -71,7 +81,8 @@ public struct SearchOptions: Hashable, Sendable {
         candidates: Int = 50,
         hopDecay: Double = 0.25, followingShare: Double = 0.3, precedingShare: Double = 0.1,
         conversationGap: TimeInterval = Episode.conversationGap, namedSpeakerBoost: Double = 1,
-        conversationEvidence: Double = 0.5,
+        conversationEvidence: Double = 0.5, namedPeriodBoost: Double = 1,
+        namedPeriodGrace: TimeInterval = 30 * 86_400,
         mmrLambda: Double? = nil, recencyWeight: Double = 0,
         recencyHalfLife: TimeInterval = 30 * 86_400, explain: Bool = false,
         filter: SearchFilter? = nil, tokenBudget: Int? = nil
@@ -91,6 +102,8 @@ public struct SearchOptions: Hashable, Sendable {
         self.conversationGap = conversationGap
         self.namedSpeakerBoost = namedSpeakerBoost
         self.conversationEvidence = conversationEvidence
+        self.namedPeriodBoost = namedPeriodBoost
+        self.namedPeriodGrace = namedPeriodGrace
         self.mmrLambda = mmrLambda
         self.recencyWeight = recencyWeight
         self.recencyHalfLife = recencyHalfLife
@@ -117,6 +130,10 @@ public struct SearchOptions: Hashable, Sendable {
         try check((0...100).contains(namedSpeakerBoost), "namedSpeakerBoost", "must be between 0 and 100")
         try check(
             (0...100).contains(conversationEvidence), "conversationEvidence", "must be between 0 and 100")
+        try check((0...100).contains(namedPeriodBoost), "namedPeriodBoost", "must be between 0 and 100")
+        try check(
+            namedPeriodGrace >= 0 && namedPeriodGrace <= 366 * 86_400, "namedPeriodGrace",
+            "must be between 0 and 366 days")
         try check(mmrLambda.map { (0...1).contains($0) } ?? true, "mmrLambda", "must be between 0 and 1")
         try check(
             recencyWeight >= 0 && recencyWeight.isFinite, "recencyWeight", "must be a finite number ≥ 0")

@@ -22,11 +22,14 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     public var speaker: Double
     /// The multiplier an episode gained from the evidence of its conversation (1 otherwise).
     public var conversation: Double
+    /// The multiplier a fact or an episode gained because the query names a period it falls in
+    /// (1 otherwise).
+    public var period: Double
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
         via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1,
-        speaker: Double = 1, conversation: Double = 1
+        speaker: Double = 1, conversation: Double = 1, period: Double = 1
     ) {
         self.bm25Rank = bm25Rank
         self.vectorRank = vectorRank
@@ -39,6 +42,7 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.recency = recency
         self.speaker = speaker
         self.conversation = conversation
+        self.period = period
     }
 
     /// Decodes a breakdown; the parts later versions added default to "no effect", so JSON
@@ -56,6 +60,7 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         recency = try container.decode(Double.self, forKey: .recency)
         speaker = try container.decodeIfPresent(Double.self, forKey: .speaker) ?? 1
         conversation = try container.decodeIfPresent(Double.self, forKey: .conversation) ?? 1
+        period = try container.decodeIfPresent(Double.self, forKey: .period) ?? 1
     }
 }
 

@@ -8,7 +8,7 @@ struct SearchRun {
         var breakdown = ScoreBreakdown()
         var score: Double {
             (breakdown.fused + breakdown.graph + breakdown.context) * breakdown.recency * breakdown.speaker
-                * breakdown.conversation
+                * breakdown.conversation * breakdown.period
         }
 
         /// Keeps `spread` as the graph score if it beats the one already reached, with where it came from.
@@ -78,8 +78,12 @@ struct SearchRun {
         // The episodes credited above pass the slice (and filter) the seeds passed before any
         // counts as evidence: a search as of a time is the same whatever was added after it.
         episodes = try admitted(episodes) { try visibleEpisodes($0) }
-        let turns = try scoredTurns(episodes)
+        let periods = options.namedPeriodBoost > 0 ? NamedPeriods(query: query) : nil
+        let named = periods.flatMap { $0.periods.isEmpty ? nil : $0 }
+        let scored = try scoredEpisodes(episodes, periods: named != nil)
+        let turns = scored.compactMap { episode in episode.role.map { (episode.id, $0, episode.time) } }
         try creditNamedSpeakers(&episodes, turns: turns)
+        if let named { try creditNamedPeriods(named, facts: &facts, episodes: &episodes, times: scored) }
         creditConversationEvidence(&episodes, turns: turns)
         if options.filter != nil {
             episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
@@ -587,25 +591,53 @@ struct SearchRun {
         }
     }
 
+    /// Facts and episodes that fall in a period the query names gain
+    /// ``SearchOptions/namedPeriodBoost``: an episode by when it occurred, a fact by when it held.
+    private func creditNamedPeriods(
+        _ named: NamedPeriods, facts: inout [Int64: Candidate], episodes: inout [Int64: Candidate],
+        times: [ScoredEpisode]
+    ) throws {
+        let grace = StoreTime.microseconds(options.namedPeriodGrace)
+        let multiplier = 1 + options.namedPeriodBoost
+        for episode in times where named.contains(from: episode.time, to: episode.time, grace: grace) {
+            episodes[episode.id]?.breakdown.period = multiplier
+        }
+        let ids = facts.filter { $0.value.score > 0 }.map(\.key)
+        guard !ids.isEmpty else { return }
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT e.id, e.valid_from, e.valid_to FROM json_each(?) AS c CROSS JOIN edges e
+                    ON e.id = c.value WHERE e.namespace = ?
+                    """), [.text(IDList.json(ids)), .text(store.namespace)]
+        ) { row in
+            if named.contains(from: row.int64(1), to: row.optionalInt64(2), grace: grace) {
+                facts[row.int64(0)]?.breakdown.period = multiplier
+            }
+        }
+    }
+
     /// A scored episode with a role, with its time in store microseconds.
     private typealias Turn = (id: Int64, role: String, time: Int64)
+    /// A scored episode, with its role if it has one and its time in store microseconds.
+    private typealias ScoredEpisode = (id: Int64, role: String?, time: Int64)
 
-    /// The scored episodes that are conversation turns (have a role), read once for both the
-    /// named-speaker boost and conversation evidence (neither changes which episodes score);
-    /// none when both are off.
-    private func scoredTurns(_ episodes: [Int64: Candidate]) throws -> [Turn] {
-        guard options.namedSpeakerBoost > 0 || options.conversationEvidence > 0 else { return [] }
+    /// The scored episodes, read once for the named-speaker boost, conversation evidence (which
+    /// take those with a role, the conversation turns) and the named-period boost (which takes
+    /// all); none of them changes which episodes score. None when all three are off.
+    private func scoredEpisodes(_ episodes: [Int64: Candidate], periods: Bool) throws -> [ScoredEpisode] {
+        guard options.namedSpeakerBoost > 0 || options.conversationEvidence > 0 || periods else { return [] }
         let ids = episodes.filter { $0.value.score > 0 }.map(\.key)
         guard !ids.isEmpty else { return [] }
-        var turns: [Turn] = []
+        var scored: [ScoredEpisode] = []
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
                     SELECT p.id, p.role, p.occurred_at FROM json_each(?) AS c CROSS JOIN episodes p
-                    ON p.id = c.value WHERE p.namespace = ? AND p.role IS NOT NULL
+                    ON p.id = c.value WHERE p.namespace = ?
                     """), [.text(IDList.json(ids)), .text(store.namespace)]
-        ) { turns.append(($0.int64(0), $0.text(1), $0.int64(2))) }
-        return turns
+        ) { scored.append(($0.int64(0), $0.optionalText(1), $0.int64(2))) }
+        return scored
     }
 
     /// Episodes gain ``SearchOptions/conversationEvidence`` in proportion to the evidence of

@@ -25,6 +25,9 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "How much more a turn scores when the question names its speaker.") var speakerBoost = 1.0
     @Option(help: "How much a turn gains from the evidence of its conversation.") var conversationEvidence =
         0.5
+    @Option(help: "How much more a turn scores when the question names a day, month or year it falls in.")
+    var periodBoost = 1.0
+    @Option(help: "Days after a named period that still count as in it.") var periodGrace = 30.0
     @Option(help: "Weight of the vector list in fusion (BM25 counts 1).") var vectorWeight = 0.75
     @Option(help: "MMR lambda for a diversity rerank; off unless given.") var mmr: Double?
     @Option(help: "How many hits each ranked list contributes before fusion.") var candidates = 50
@@ -60,7 +63,7 @@ struct BenchLocomo: AsyncParsableCommand {
                     limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
                     hopDecay: hopDecay, followingShare: followingShare, precedingShare: precedingShare,
                     namedSpeakerBoost: speakerBoost, conversationEvidence: conversationEvidence,
-                    mmrLambda: mmr),
+                    namedPeriodBoost: periodBoost, namedPeriodGrace: periodGrace * 86_400, mmrLambda: mmr),
                 vectors: !noVectors)
         }
         if ablation {
@@ -69,7 +72,7 @@ struct BenchLocomo: AsyncParsableCommand {
                     name: "bm25 only",
                     options: SearchOptions(
                         limit: 10, depth: 0, candidates: candidates, followingShare: 0, precedingShare: 0,
-                        namedSpeakerBoost: 0, conversationEvidence: 0),
+                        namedSpeakerBoost: 0, conversationEvidence: 0, namedPeriodBoost: 0),
                     vectors: false),
                 at: 0)
         }

@@ -98,6 +98,7 @@ struct SearchCommand: AsyncParsableCommand {
             if breakdown.speaker != 1 {
                 parts.append(String(format: "named speaker ×%.2f", breakdown.speaker))
             }
+            if breakdown.period != 1 { parts.append(String(format: "named period ×%.2f", breakdown.period)) }
             if breakdown.conversation != 1 {
                 parts.append(String(format: "conversation ×%.2f", breakdown.conversation))
             }

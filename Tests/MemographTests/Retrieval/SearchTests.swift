@@ -302,20 +302,32 @@ import Testing
     }
 
     /// The episode multipliers take weights from 0 to 100; anything else (NaN too) is refused.
-    @Test(arguments: ["namedSpeakerBoost", "conversationEvidence"])
+    @Test(arguments: ["namedSpeakerBoost", "conversationEvidence", "namedPeriodBoost"])
     func anOutOfRangeMultiplierWeightIsRefused(field: String) async throws {
         let fixture = try StoreFixture()
         for weight in [-0.5, 101, .nan] {
             var options = SearchOptions()
-            if field == "namedSpeakerBoost" {
-                options.namedSpeakerBoost = weight
-            } else {
-                options.conversationEvidence = weight
+            switch field {
+            case "namedSpeakerBoost": options.namedSpeakerBoost = weight
+            case "conversationEvidence": options.conversationEvidence = weight
+            default: options.namedPeriodBoost = weight
             }
             await #expect(
                 throws: MemographError.invalidArgument(field: field, reason: "must be between 0 and 100")
             ) {
                 try await fixture.store.search("x", options: options)
+            }
+        }
+    }
+
+    @Test func aNamedPeriodGraceOutsideAYearIsRefused() async throws {
+        let fixture = try StoreFixture()
+        for grace in [-1, 367 * 86_400, .nan] as [TimeInterval] {
+            await #expect(
+                throws: MemographError.invalidArgument(
+                    field: "namedPeriodGrace", reason: "must be between 0 and 366 days")
+            ) {
+                try await fixture.store.search("x", options: SearchOptions(namedPeriodGrace: grace))
             }
         }
     }
