@@ -35,6 +35,12 @@ public struct SearchOptions: Hashable, Sendable {
     public var followingShare: Double
     /// Share of an episode's score passed to the episode before it in the same conversation.
     public var precedingShare: Double
+    /// Share of an episode's score passed to the episode two turns after it and to the one two
+    /// turns before it in the same conversation: in a conversation of two, the same speaker's
+    /// turns around it. A topic runs over several turns, and what answers a question is often a
+    /// turn or two past the one that shares its words. On LoCoMo 0.25, with ``precedingShare`` raised from 0.1 to 0.2, raised R@5 from
+    /// 0.689 to 0.703 and R@10 from 0.763 to 0.783, on either half of its conversations alike.
+    public var secondNeighbourShare: Double
     /// Episodes further apart in time than this are not of the same conversation.
     public var conversationGap: TimeInterval
     /// How much more an episode scores when the query names its speaker (its role, or an entity
@@ -79,7 +85,8 @@ public struct SearchOptions: Hashable, Sendable {
         limit: Int = 10, asOf: Date? = nil, knownAt: Date? = nil, includeHistory: Bool = false,
         around: EntityReference? = nil, depth: Int = 2, fusionK: Double = 10, vectorWeight: Double = 0.75,
         candidates: Int = 50,
-        hopDecay: Double = 0.25, followingShare: Double = 0.3, precedingShare: Double = 0.1,
+        hopDecay: Double = 0.25, followingShare: Double = 0.3, precedingShare: Double = 0.2,
+        secondNeighbourShare: Double = 0.25,
         conversationGap: TimeInterval = Episode.conversationGap, namedSpeakerBoost: Double = 1,
         conversationEvidence: Double = 0.5, namedPeriodBoost: Double = 1,
         namedPeriodGrace: TimeInterval = 30 * 86_400,
@@ -99,6 +106,7 @@ public struct SearchOptions: Hashable, Sendable {
         self.hopDecay = hopDecay
         self.followingShare = followingShare
         self.precedingShare = precedingShare
+        self.secondNeighbourShare = secondNeighbourShare
         self.conversationGap = conversationGap
         self.namedSpeakerBoost = namedSpeakerBoost
         self.conversationEvidence = conversationEvidence
@@ -124,6 +132,7 @@ public struct SearchOptions: Hashable, Sendable {
         try check((0...1).contains(hopDecay), "hopDecay", "must be between 0 and 1")
         try check((0...1).contains(followingShare), "followingShare", "must be between 0 and 1")
         try check((0...1).contains(precedingShare), "precedingShare", "must be between 0 and 1")
+        try check((0...1).contains(secondNeighbourShare), "secondNeighbourShare", "must be between 0 and 1")
         try check(
             conversationGap >= 0 && conversationGap <= 366 * 86_400, "conversationGap",
             "must be between 0 and 366 days")

@@ -534,12 +534,16 @@ struct SearchRun {
     }
 
     /// The neighbours in the same conversation of the best `limit` episodes gain shares of their
-    /// scores: the episodes just before and after each in time (ties by id), at most
-    /// ``SearchOptions/conversationGap`` apart, and only when visible in the slice. Shares come
+    /// scores: the episodes just before and after each in time (ties by id) and the ones beyond
+    /// those, at most ``SearchOptions/conversationGap`` from it, and only when visible in the slice. Shares come
     /// from the scores before this step, so they do not chain along a conversation. (Spreading
     /// from every candidate instead of the best `limit` did no better on LoCoMo and cost 1 ms.)
     private func creditConversations(_ episodes: inout [Int64: Candidate]) throws {
-        guard options.followingShare > 0 || options.precedingShare > 0 else { return }
+        let sides = [
+            options.precedingShare, options.followingShare, options.secondNeighbourShare,
+            options.secondNeighbourShare,
+        ]
+        guard sides.contains(where: { $0 > 0 }) else { return }
         let scored = Dictionary(
             uniqueKeysWithValues: pool(episodes, size: options.limit).compactMap { id in
                 episodes[id].map { (id, $0.score) }
@@ -553,18 +557,20 @@ struct SearchRun {
             db.cachedStatement(
                 sql: """
                     SELECT p.id, \(ConversationNeighbour.idSQL(.before, of: "p")),
-                      \(ConversationNeighbour.idSQL(.after, of: "p"))
+                      \(ConversationNeighbour.idSQL(.after, of: "p")),
+                      \(ConversationNeighbour.idSQL(.before, of: "p", step: 2)),
+                      \(ConversationNeighbour.idSQL(.after, of: "p", step: 2))
                     FROM json_each(?) AS c CROSS JOIN episodes p ON p.id = c.value WHERE p.namespace = ?
                     """),
-            [.int(gap), .int(gap), .text(IDList.json(Array(scored.keys))), .text(store.namespace)]
+            [
+                .int(gap), .int(gap), .int(gap), .int(gap), .text(IDList.json(Array(scored.keys))),
+                .text(store.namespace),
+            ]
         ) { row in
             let source = row.int64(0)
             let score = scored[source] ?? 0
-            for (neighbour, share) in [
-                (row.optionalInt64(1), options.precedingShare),
-                (row.optionalInt64(2), options.followingShare),
-            ] {
-                guard let neighbour, share > 0 else { continue }
+            for (column, share) in zip(Int32(1)..., sides) {
+                guard let neighbour = row.optionalInt64(column), share > 0 else { continue }
                 var entry = shares[neighbour] ?? (0, 0, source)
                 entry.total += score * share
                 if score * share > entry.best { (entry.best, entry.from) = (score * share, source) }

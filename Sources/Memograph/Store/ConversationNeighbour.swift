@@ -8,20 +8,22 @@ enum ConversationNeighbour {
     }
 
     /// A scalar subquery giving the id of the `side` neighbour of `row` (an alias of `episodes`),
-    /// with the gap in microseconds bound to its one `?`.
-    static func idSQL(_ side: Side, of row: String) -> String {
-        switch side {
+    /// with the gap in microseconds bound to its one `?`; `step` 2 gives the neighbour's
+    /// neighbour on that side, within the gap of `row`.
+    static func idSQL(_ side: Side, of row: String, step: Int = 1) -> String {
+        let limit = step > 1 ? "LIMIT 1 OFFSET \(step - 1)" : "LIMIT 1"
+        return switch side {
         case .before:
             """
             (SELECT n.id FROM episodes n WHERE n.namespace = \(row).namespace
                AND n.occurred_at >= \(row).occurred_at - ? AND (n.occurred_at, n.id) < (\(row).occurred_at, \(row).id)
-               ORDER BY n.occurred_at DESC, n.id DESC LIMIT 1)
+               ORDER BY n.occurred_at DESC, n.id DESC \(limit))
             """
         case .after:
             """
             (SELECT n.id FROM episodes n WHERE n.namespace = \(row).namespace
                AND n.occurred_at <= \(row).occurred_at + ? AND (n.occurred_at, n.id) > (\(row).occurred_at, \(row).id)
-               ORDER BY n.occurred_at, n.id LIMIT 1)
+               ORDER BY n.occurred_at, n.id \(limit))
             """
         }
     }

@@ -21,7 +21,9 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "Score kept per hop of graph expansion.") var hopDecay = 0.25
     @Option(help: "Share of an episode's score passed to the next turn of its conversation.")
     var followingShare = 0.3
-    @Option(help: "Share of an episode's score passed to the turn before it.") var precedingShare = 0.1
+    @Option(help: "Share of an episode's score passed to the turn before it.") var precedingShare = 0.2
+    @Option(help: "Share of an episode's score passed to the turns two before and two after it.")
+    var secondNeighbourShare = 0.25
     @Option(help: "How much more a turn scores when the question names its speaker.") var speakerBoost = 1.0
     @Option(help: "How much a turn gains from the evidence of its conversation.") var conversationEvidence =
         0.5
@@ -62,6 +64,7 @@ struct BenchLocomo: AsyncParsableCommand {
                 options: SearchOptions(
                     limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
                     hopDecay: hopDecay, followingShare: followingShare, precedingShare: precedingShare,
+                    secondNeighbourShare: secondNeighbourShare,
                     namedSpeakerBoost: speakerBoost, conversationEvidence: conversationEvidence,
                     namedPeriodBoost: periodBoost, namedPeriodGrace: periodGrace * 86_400, mmrLambda: mmr),
                 vectors: !noVectors)
@@ -72,6 +75,7 @@ struct BenchLocomo: AsyncParsableCommand {
                     name: "bm25 only",
                     options: SearchOptions(
                         limit: 10, depth: 0, candidates: candidates, followingShare: 0, precedingShare: 0,
+                        secondNeighbourShare: 0,
                         namedSpeakerBoost: 0, conversationEvidence: 0, namedPeriodBoost: 0),
                     vectors: false),
                 at: 0)

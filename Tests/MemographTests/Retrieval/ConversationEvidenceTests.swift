@@ -8,7 +8,8 @@ import Testing
 @Suite struct ConversationEvidenceTests {
     let start = Date(timeIntervalSince1970: 1_700_000_000)
     /// BM25 and fusion only, so that every score is a reciprocal rank (k = 10).
-    let plain = SearchOptions(followingShare: 0, precedingShare: 0, namedSpeakerBoost: 0, explain: true)
+    let plain = SearchOptions(
+        followingShare: 0, precedingShare: 0, secondNeighbourShare: 0, namedSpeakerBoost: 0, explain: true)
 
     @Test func aTurnOfTheBetterConversationOvertakesALoneMatch() async throws {
         let fixture = try StoreFixture()
