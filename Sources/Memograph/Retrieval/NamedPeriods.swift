@@ -6,7 +6,7 @@ import Foundation
 /// year beside it and a bare year a preposition before it ("in", "during", "throughout"), so "May
 /// I ask" and "2023 users" name nothing. A date after "before", "after", "since", "until", "by" or
 /// "as of" bounds a range rather than naming a time, and is left out.
-struct NamedPeriods: Equatable {
+struct NamedPeriods {
     /// A named period in store microseconds, `start` inclusive, `end` exclusive.
     struct Period: Equatable {
         var start: Int64
@@ -14,6 +14,9 @@ struct NamedPeriods: Equatable {
     }
 
     let periods: [Period]
+
+    /// Whether the query names no period.
+    var isEmpty: Bool { periods.isEmpty }
 
     init(query: String) {
         periods = Self.periods(in: Self.tokens(in: query))
@@ -37,7 +40,7 @@ struct NamedPeriods: Equatable {
         return calendar
     }()
 
-    static let months: [String: Int] = [
+    private static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
         "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
@@ -51,7 +54,7 @@ struct NamedPeriods: Equatable {
 
     /// The query's lower-cased runs of letters and digits; an ISO date ("2023-10-03") or month
     /// ("2023-10") stays one token.
-    static func tokens(in query: String) -> [String] {
+    private static func tokens(in query: String) -> [String] {
         query.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.flatMap { word in
             isoDate(word) != nil ? [String(word)] : word.split(separator: "-").map(String.init)
         }

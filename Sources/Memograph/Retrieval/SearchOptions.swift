@@ -38,8 +38,9 @@ public struct SearchOptions: Hashable, Sendable {
     /// Share of an episode's score passed to the episode two turns after it and to the one two
     /// turns before it in the same conversation: in a conversation of two, the same speaker's
     /// turns around it. A topic runs over several turns, and what answers a question is often a
-    /// turn or two past the one that shares its words. On LoCoMo 0.25, with ``precedingShare`` raised from 0.1 to 0.2, raised R@5 from
-    /// 0.689 to 0.703 and R@10 from 0.763 to 0.783, on either half of its conversations alike.
+    /// turn or two past the one that shares its words. On LoCoMo 0.25, with ``precedingShare``
+    /// raised from 0.1 to 0.2, raised R@5 from 0.689 to 0.703 and R@10 from 0.763 to 0.783, on
+    /// either half of its conversations alike; 0 turns it off.
     public var secondNeighbourShare: Double
     /// Episodes further apart in time than this are not of the same conversation.
     public var conversationGap: TimeInterval
