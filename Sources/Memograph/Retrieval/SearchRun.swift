@@ -82,7 +82,10 @@ struct SearchRun {
         let scored = try scoredEpisodes(episodes, periods: !named.isEmpty)
         let turns = scored.compactMap { episode in episode.role.map { (episode.id, $0, episode.time) } }
         try creditNamedSpeakers(&episodes, turns: turns)
-        if !named.isEmpty { try creditNamedPeriods(named, facts: &facts, episodes: &episodes, times: scored) }
+        if !named.isEmpty {
+            try creditNamedPeriods(
+                named, facts: &facts, episodes: &episodes, times: scored, adjacency: adjacency)
+        }
         creditConversationEvidence(&episodes, turns: turns)
         if options.filter != nil {
             episodes = try admitted(episodes) { try visibleEpisodes($0, strict: true) }
@@ -599,9 +602,11 @@ struct SearchRun {
 
     /// Facts and episodes that fall in a period the query names gain
     /// ``SearchOptions/namedPeriodBoost``: an episode by when it occurred, a fact by when it held.
+    /// A fact's validity comes from `adjacency` when the search holds it (as in ``visibleFacts``),
+    /// else from its row.
     private func creditNamedPeriods(
         _ named: NamedPeriods, facts: inout [Int64: Candidate], episodes: inout [Int64: Candidate],
-        times: [ScoredEpisode]
+        times: [ScoredEpisode], adjacency: Adjacency?
     ) throws {
         let grace = StoreTime.microseconds(options.namedPeriodGrace)
         let multiplier = 1 + options.namedPeriodBoost
@@ -609,6 +614,19 @@ struct SearchRun {
             episodes[episode.id]?.breakdown.period = multiplier
         }
         let ids = facts.filter { $0.value.score > 0 }.map(\.key)
+        func credit(_ id: Int64, from validFrom: Int64, to validTo: Int64?) {
+            if named.contains(from: validFrom, to: validTo, grace: grace) {
+                facts[id]?.breakdown.period = multiplier
+            }
+        }
+        if let adjacency {
+            for id in ids {
+                if let lifetime = adjacency.lifetime(of: id) {
+                    credit(id, from: lifetime.validFrom, to: lifetime.validTo)
+                }
+            }
+            return
+        }
         guard !ids.isEmpty else { return }
         try HotStatement.query(
             db.cachedStatement(
@@ -616,11 +634,7 @@ struct SearchRun {
                     SELECT e.id, e.valid_from, e.valid_to FROM json_each(?) AS c CROSS JOIN edges e
                     ON e.id = c.value WHERE e.namespace = ?
                     """), [.text(IDList.json(ids)), .text(store.namespace)]
-        ) { row in
-            if named.contains(from: row.int64(1), to: row.optionalInt64(2), grace: grace) {
-                facts[row.int64(0)]?.breakdown.period = multiplier
-            }
-        }
+        ) { credit($0.int64(0), from: $0.int64(1), to: $0.optionalInt64(2)) }
     }
 
     /// A scored episode with a role, with its time in store microseconds.
