@@ -38,6 +38,22 @@ import Testing
         #expect(results.episodes.first?.breakdown?.vectorRank == nil)
     }
 
+    @Test func thirdPersonPronounsInAQuestionMatchNothing() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        // Days apart, so that neither shares its score with the other as a conversation's turn.
+        let painted = try store.addEpisode(
+            "I painted the lighthouse at dawn", role: "Caroline", occurredAt: day(1))
+        try store.addEpisode(
+            "Tell her he said his goodbyes to them; she knows", role: "Melanie", occurredAt: day(5))
+        let results = try await store.search(
+            "What did she paint for him and her?", options: SearchOptions(explain: true))
+        #expect(results.episodes.map(\.item.id) == [painted.id])
+        #expect(results.episodes.first?.breakdown?.bm25Rank == 1)
+        let pronounsOnly = try await store.search("he, she, his, hers or them")
+        #expect(pronounsOnly.episodes.isEmpty)
+    }
+
     @Test func aWordInHalfTheRowsIsLeftOutWhileARarerOneRemains() async throws {
         let fixture = try StoreFixture()
         let store = fixture.store
