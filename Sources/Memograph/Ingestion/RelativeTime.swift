@@ -29,7 +29,7 @@ struct RelativeTime {
     ]
     static let monthAbbreviations = months.map { String($0.prefix(3)) }
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
-    private static let numberWords = [
+    static let numberWords = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     ]
@@ -150,7 +150,8 @@ struct RelativeTime {
         return Self.monthAbbreviations.firstIndex(of: word).map { $0 + 1 }
     }
 
-    private func previous(weekday name: String, before day: Date) -> Date? {
+    /// The latest `name`d weekday ("monday") before `day`; nil for a word that is no weekday.
+    func previous(weekday name: String, before day: Date) -> Date? {
         guard let target = Self.weekdays.firstIndex(of: name) else { return nil }
         let current = calendar.component(.weekday, from: day) - 1
         var back = (current - target + 7) % 7
@@ -158,7 +159,8 @@ struct RelativeTime {
         return calendar.date(byAdding: .day, value: -back, to: day)
     }
 
-    private func startOfWeek(_ day: Date) -> Date {
+    /// The Monday that starts `day`'s week.
+    func startOfWeek(_ day: Date) -> Date {
         let weekday = (calendar.component(.weekday, from: day) + 5) % 7
         return calendar.date(byAdding: .day, value: -weekday, to: day) ?? day
     }

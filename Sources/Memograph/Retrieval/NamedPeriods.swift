@@ -3,9 +3,15 @@ import Foundation
 /// The calendar days, months and years a query names — "on 3 October 2023", "October 3rd, 2023",
 /// "in October 2023", "2023-10-03", "during 2023" — as UTC intervals, so that search can favour
 /// what happened then. English month names and their abbreviations; a month needs a day or a
-/// year beside it and a bare year a preposition before it ("in", "during", "throughout"), so "May
-/// I ask" and "2023 users" name nothing. A date after "before", "after", "since", "until", "by" or
+/// year beside it or a preposition before it ("in", "during", "throughout"), and so does a bare
+/// year, so "May I ask" and "2023 users" name nothing. A date after "before", "after", "since", "until", "by" or
 /// "as of" bounds a range rather than naming a time, and is left out.
+///
+/// Times said relative to the search's instant (its `asOf`, else now) are read too: "today",
+/// "yesterday", "last week" (the seven days before today), "this week", "last month", "this
+/// year", "3 days ago", "two weeks ago", "last Monday", "on Friday", "last March". A month or day
+/// named without a year ("in June", "on 5 June") names it in each of the ``yearsBack`` years up to
+/// that instant: the question does not say which, and a memory may hold several.
 struct NamedPeriods {
     /// A named period in store microseconds, `start` inclusive, `end` exclusive.
     struct Period: Equatable {
@@ -18,8 +24,13 @@ struct NamedPeriods {
     /// Whether the query names no period.
     var isEmpty: Bool { periods.isEmpty }
 
-    init(query: String) {
-        periods = Self.periods(in: Self.tokens(in: query))
+    /// How many years, up to the reference, a month or day named without a year covers.
+    static let yearsBack = 20
+
+    /// The periods `query` names; relative ones are resolved against `reference` (the search's
+    /// event time), in UTC.
+    init(query: String, reference: Date) {
+        periods = Reader(tokens: Self.tokens(in: query), reference: reference).periods()
     }
 
     /// Whether something that held from `from` until `to` (nil: still holds; equal for an
@@ -58,50 +69,6 @@ struct NamedPeriods {
         query.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.flatMap { word in
             isoDate(word) != nil ? [String(word)] : word.split(separator: "-").map(String.init)
         }
-    }
-
-    private static func periods(in tokens: [String]) -> [Period] {
-        var periods: [Period] = []
-        var index = 0
-        while index < tokens.count {
-            guard let (period, first, count) = match(tokens, at: index) else {
-                index += 1
-                continue
-            }
-            if !bounded(tokens, before: first) { periods.append(period) }
-            index = first + count
-        }
-        return periods
-    }
-
-    /// The period named by the tokens starting at `index`, the index of its first token (a day
-    /// may come before a month, as "3 October 2023" or "3rd of October 2023") and its length.
-    private static func match(_ tokens: [String], at index: Int) -> (Period, first: Int, count: Int)? {
-        func token(_ offset: Int) -> String? {
-            tokens.indices.contains(index + offset) ? tokens[index + offset] : nil
-        }
-        if let (year, month, day) = isoDate(Substring(tokens[index])) {
-            return period(year: year, month: month, day: day).map { ($0, index, 1) }
-        }
-        if let month = months[tokens[index]] {
-            if let year = token(1).flatMap(year) {
-                if let day = token(-1).flatMap(day) {
-                    return period(year: year, month: month, day: day).map { ($0, index - 1, 3) }
-                }
-                if token(-1) == "of", let day = token(-2).flatMap(day) {
-                    return period(year: year, month: month, day: day).map { ($0, index - 2, 4) }
-                }
-                return period(year: year, month: month, day: nil).map { ($0, index, 2) }
-            }
-            if let day = token(1).flatMap(day), let year = token(2).flatMap(year) {
-                return period(year: year, month: month, day: day).map { ($0, index, 3) }
-            }
-            return nil
-        }
-        if let year = year(tokens[index]), let before = token(-1), yearPrepositions.contains(before) {
-            return period(year: year, month: nil, day: nil).map { ($0, index, 1) }
-        }
-        return nil
     }
 
     /// Whether the words before `first` make the date a bound ("before", "as of").
@@ -150,5 +117,169 @@ struct NamedPeriods {
         let unit: Calendar.Component = day != nil ? .day : month != nil ? .month : .year
         guard let end = calendar.date(byAdding: unit, value: 1, to: start) else { return nil }
         return Period(start: StoreTime.encode(start), end: StoreTime.encode(end))
+    }
+}
+
+extension NamedPeriods {
+    /// Reads the periods out of a query's tokens, resolving the relative ones against a reference.
+    fileprivate struct Reader {
+        let tokens: [String]
+        let reference: Date
+        /// The start of the reference's day.
+        let today: Date
+        /// Weekdays and counts as ingestion reads them ("last Monday", "two weeks ago").
+        private let spoken: RelativeTime
+
+        init(tokens: [String], reference: Date) {
+            self.tokens = tokens
+            self.reference = reference
+            today = NamedPeriods.calendar.startOfDay(for: reference)
+            spoken = RelativeTime(reference: reference)
+        }
+
+        /// A period or periods, the index of the expression's first token (a day may come before
+        /// its month, as in "3 October 2023") and how many tokens it takes.
+        private typealias Match = (periods: [Period], first: Int, count: Int)
+
+        func periods() -> [Period] {
+            var periods: [Period] = []
+            var index = 0
+            while index < tokens.count {
+                guard let match = match(at: index) else {
+                    index += 1
+                    continue
+                }
+                if !NamedPeriods.bounded(tokens, before: match.first) { periods += match.periods }
+                index = match.first + match.count
+            }
+            return periods
+        }
+
+        private func token(_ index: Int) -> String? {
+            tokens.indices.contains(index) ? tokens[index] : nil
+        }
+
+        private func match(at index: Int) -> Match? {
+            let word = tokens[index]
+            if let match = relative(at: index) { return match }
+            if let (year, month, day) = NamedPeriods.isoDate(Substring(word)) {
+                return NamedPeriods.period(year: year, month: month, day: day).map { ([$0], index, 1) }
+            }
+            if let month = NamedPeriods.months[word] { return named(month, at: index) }
+            if let year = NamedPeriods.year(word), let before = token(index - 1),
+                NamedPeriods.yearPrepositions.contains(before)
+            {
+                return NamedPeriods.period(year: year, month: nil, day: nil).map { ([$0], index, 1) }
+            }
+            return nil
+        }
+
+        /// A month with its day and year around it ("3 October 2023", "October 3rd, 2023", "3rd of
+        /// October 2023", "October 2023"), or named without a year ("on 3 October", "in October").
+        private func named(_ month: Int, at index: Int) -> Match? {
+            let dayBefore = token(index - 1).flatMap(NamedPeriods.day)
+            let dayOfBefore = token(index - 1) == "of" ? token(index - 2).flatMap(NamedPeriods.day) : nil
+            func dated(_ year: Int, _ day: Int?, first: Int, count: Int) -> Match? {
+                NamedPeriods.period(year: year, month: month, day: day).map { ([$0], first, count) }
+            }
+            if let year = token(index + 1).flatMap(NamedPeriods.year) {
+                if let dayBefore { return dated(year, dayBefore, first: index - 1, count: 3) }
+                if let dayOfBefore { return dated(year, dayOfBefore, first: index - 2, count: 4) }
+                return dated(year, nil, first: index, count: 2)
+            }
+            if let day = token(index + 1).flatMap(NamedPeriods.day) {
+                if let year = token(index + 2).flatMap(NamedPeriods.year) {
+                    return dated(year, day, first: index, count: 3)
+                }
+                return yearly(month, day, first: index, count: 2)
+            }
+            if let dayBefore { return yearly(month, dayBefore, first: index - 1, count: 2) }
+            if let dayOfBefore { return yearly(month, dayOfBefore, first: index - 2, count: 3) }
+            if let before = token(index - 1), NamedPeriods.yearPrepositions.contains(before) {
+                return yearly(month, nil, first: index, count: 1)
+            }
+            return nil
+        }
+
+        /// A month or day without its year, in each of the last ``yearsBack`` years that it had
+        /// begun by the reference.
+        private func yearly(_ month: Int, _ day: Int?, first: Int, count: Int) -> Match? {
+            let year = NamedPeriods.calendar.component(.year, from: reference)
+            let reference = StoreTime.encode(self.reference)
+            let periods = ((year - NamedPeriods.yearsBack + 1)...year).compactMap {
+                NamedPeriods.period(year: $0, month: month, day: day)
+            }.filter { $0.start <= reference }
+            return periods.isEmpty ? nil : (periods, first, count)
+        }
+
+        /// A time said relative to the reference: "today", "yesterday", "last night", "last week",
+        /// "this month", "last year", "last Monday", "on Friday", "last March", "3 days ago".
+        private func relative(at index: Int) -> Match? {
+            let word = tokens[index]
+            switch word {
+            case "today", "tonight": return (span(today, .day), index, 1)
+            case "yesterday": return (span(shift(today, .day, -1), .day), index, 1)
+            case "this", "last":
+                guard let next = token(index + 1) else { return nil }
+                let last = word == "last"
+                switch next {
+                case "morning", "afternoon", "evening": return last ? nil : (span(today, .day), index, 2)
+                case "night": return (span(shift(today, .day, last ? -1 : 0), .day), index, 2)
+                case "week":
+                    let start = last ? shift(today, .day, -7) : spoken.startOfWeek(today)
+                    return (span(start, .weekOfYear), index, 2)
+                case "month", "year":
+                    let unit: Calendar.Component = next == "month" ? .month : .year
+                    return (span(shift(start(of: unit), unit, last ? -1 : 0), unit), index, 2)
+                default: break
+                }
+                if last, let day = spoken.previous(weekday: next, before: today) {
+                    return (span(day, .day), index, 2)
+                }
+                if let month = NamedPeriods.months[next] {
+                    return lastOrThis(month, last: last).map { ($0, index, 2) }
+                }
+                return nil
+            default: break
+            }
+            if token(index - 1) == "on", let day = spoken.previous(weekday: word, before: today) {
+                return (span(day, .day), index, 1)
+            }
+            guard let count = Int(word) ?? RelativeTime.numberWords[word], let unit = token(index + 1),
+                token(index + 2) == "ago", (1...1000).contains(count)
+            else { return nil }
+            let periods: [Period]
+            switch unit {
+            case "day", "days": periods = span(shift(today, .day, -count), .day)
+            case "week", "weeks": periods = span(shift(today, .day, -7 * count), .weekOfYear)
+            case "month", "months": periods = span(shift(start(of: .month), .month, -count), .month)
+            case "year", "years": periods = span(shift(start(of: .year), .year, -count), .year)
+            default: return nil
+            }
+            return (periods, index, 3)
+        }
+
+        /// "last March": the latest March over before the reference's month began; "this March":
+        /// the reference year's.
+        private func lastOrThis(_ month: Int, last: Bool) -> [Period]? {
+            let year = NamedPeriods.calendar.component(.year, from: reference)
+            guard let named = NamedPeriods.period(year: year, month: month, day: nil) else { return nil }
+            guard last, named.end > StoreTime.encode(start(of: .month)) else { return [named] }
+            return NamedPeriods.period(year: year - 1, month: month, day: nil).map { [$0] }
+        }
+
+        /// The start of the reference's month or year.
+        private func start(of unit: Calendar.Component) -> Date {
+            NamedPeriods.calendar.dateInterval(of: unit, for: reference)?.start ?? today
+        }
+
+        private func shift(_ date: Date, _ unit: Calendar.Component, _ value: Int) -> Date {
+            NamedPeriods.calendar.date(byAdding: unit, value: value, to: date) ?? date
+        }
+
+        /// The `unit` (a day, a week, a month, a year) that starts at `start`.
+        private func span(_ start: Date, _ unit: Calendar.Component) -> [Period] {
+            [Period(start: StoreTime.encode(start), end: StoreTime.encode(shift(start, unit, 1)))]
+        }
     }
 }

@@ -57,7 +57,8 @@ public struct SearchOptions: Hashable, Sendable {
     /// On LoCoMo 0.5 raised R@5 from 0.677 to 0.687 and R@10 from 0.750 to 0.758. 0 turns it off.
     public var conversationEvidence: Double
     /// How much more a fact or an episode scores when the query names a day, month or year it
-    /// falls in ("what did Dave do on 3 October 2023?"; see ``namedPeriodGrace``): its score is
+    /// falls in ("what did Dave do on 3 October 2023?", "what did we decide yesterday?", read at
+    /// ``asOf`` or now; see ``namedPeriodGrace``): its score is
     /// multiplied by `1 + namedPeriodBoost`. An episode counts by when it occurred, a fact by when
     /// it held. On LoCoMo 1 raised temporal R@5 from 0.711 to 0.724 (overall 0.686 to 0.689): a
     /// turn that answers "where was Calvin on 3 October 2023?" seldom repeats the date, but was

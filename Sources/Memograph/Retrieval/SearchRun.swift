@@ -78,7 +78,8 @@ struct SearchRun {
         // The episodes credited above pass the slice (and filter) the seeds passed before any
         // counts as evidence: a search as of a time is the same whatever was added after it.
         episodes = try admitted(episodes) { try visibleEpisodes($0) }
-        let named = NamedPeriods(query: options.namedPeriodBoost > 0 ? query : "")
+        let named = NamedPeriods(
+            query: options.namedPeriodBoost > 0 ? query : "", reference: options.asOf ?? now)
         let scored = try scoredEpisodes(episodes, periods: !named.isEmpty)
         let turns = scored.compactMap { episode in episode.role.map { (episode.id, $0, episode.time) } }
         try creditNamedSpeakers(&episodes, turns: turns)
