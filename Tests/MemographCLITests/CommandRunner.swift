@@ -29,9 +29,14 @@ struct CommandRunner {
         return directory.appendingPathComponent("memograph")
     }
 
-    /// `memograph ARGS --db <store>`.
-    func run(_ arguments: [String], withStore: Bool = true) throws -> Result {
-        try launch(Self.executable.path, arguments + (withStore ? ["--db", db] : []))
+    /// `memograph ARGS --db <store>`, with `input` on its standard input and `environment` over
+    /// this process's.
+    func run(
+        _ arguments: [String], withStore: Bool = true, input: String = "", environment: [String: String] = [:]
+    ) throws -> Result {
+        try launch(
+            Self.executable.path, arguments + (withStore ? ["--db", db] : []), input: input,
+            environment: environment)
     }
 
     /// Runs a shell line with `$MG` set to the executable and `$DB` to the store (for raw bytes).
@@ -39,18 +44,22 @@ struct CommandRunner {
         try launch("/bin/sh", ["-c", line], environment: ["MG": Self.executable.path, "DB": db])
     }
 
-    private func launch(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> Result
-    {
+    private func launch(
+        _ path: String, _ arguments: [String], input: String = "", environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let inPipe = Pipe()
         let out = Pipe()
         let err = Pipe()
+        process.standardInput = inPipe
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

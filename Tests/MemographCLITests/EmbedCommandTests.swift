@@ -5,8 +5,7 @@ import Testing
 /// Runs the built `memograph` executable (next to the test bundle) as a user would.
 @Suite("memograph embed / model")
 struct EmbedCommandTests {
-    static let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appending(path: "memograph")
+    static let executable = CommandRunner.executable
 
     static let modelDirectory: URL = {
         let environment = ProcessInfo.processInfo.environment
@@ -21,31 +20,16 @@ struct EmbedCommandTests {
         FileManager.default.fileExists(atPath: modelDirectory.appending(path: "model.safetensors").path)
     }
 
+    let cli: CommandRunner
+
+    init() throws {
+        cli = try CommandRunner()
+    }
+
     private func run(_ arguments: [String], input: String = "", environment: [String: String] = [:]) throws
-        -> (
-            status: Int32, output: String, error: String
-        )
+        -> CommandRunner.Result
     {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        let error = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: output, as: UTF8.self),
-            String(decoding: error, as: UTF8.self)
-        )
+        try cli.run(arguments, withStore: false, input: input, environment: environment)
     }
 
     @Test(
@@ -54,7 +38,7 @@ struct EmbedCommandTests {
     func modelPathFollowsTheEnvironment() throws {
         let result = try run(["model", "path"], environment: ["MEMOGRAPH_MODEL_DIR": "/tmp/some-model"])
         #expect(result.status == 0)
-        #expect(result.output == "/tmp/some-model\n")
+        #expect(result.stdout == "/tmp/some-model\n")
     }
 
     @Test(
@@ -63,7 +47,7 @@ struct EmbedCommandTests {
     func missingModelTellsHowToFetchIt() throws {
         let result = try run(["embed", "--json", "--model", "/nonexistent/model"], input: "hello\n")
         #expect(result.status != 0)
-        #expect(result.error.contains("memograph model fetch"))
+        #expect(result.stderr.contains("memograph model fetch"))
     }
 
     @Test(
@@ -73,8 +57,8 @@ struct EmbedCommandTests {
     func embedPrintsOneJSONArrayPerLine() throws {
         let result = try run(
             ["embed", "--json"], input: "The weather is lovely today.\nIt's so sunny outside!\n")
-        #expect(result.status == 0, "\(result.error)")
-        let lines = result.output.split(separator: "\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         let vectors = try lines.map { try JSONDecoder().decode([Float].self, from: Data($0.utf8)) }
         #expect(vectors.allSatisfy { $0.count == 384 })
@@ -89,15 +73,15 @@ struct EmbedCommandTests {
     func benchEmbedWritesTheWorkloadItTimes() throws {
         let refused = try run(["bench", "embed", "--sentences", "0"])
         #expect(refused.status != 0)
-        #expect(refused.error.contains("--sentences"))
+        #expect(refused.stderr.contains("--sentences"))
         let workload = try ScratchDirectory.make("memograph-bench-embed").appending(path: "workload.json")
         let result = try run(
             [
                 "bench", "embed", "--json", "--runs", "1", "--queries", "1", "--sentences", "40",
                 "--write-workload", workload.path,
             ])
-        #expect(result.status == 0, "\(result.error)")
-        let figures = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect((figures?["sentences_per_second"] as? Double ?? 0) > 0)
         #expect(figures?["sentences"] as? Int == 40)
         let written = try JSONSerialization.jsonObject(with: Data(contentsOf: workload)) as? [String: Any]
