@@ -8,6 +8,10 @@ extension GraphStore {
     ///
     /// The query is embedded with `embedder`, which must be the model the store's vectors come
     /// from; vectors the store does not have yet are not searched (see ``embedMissing(with:batchSize:)``).
+    /// While ``SearchOptions/namedSpeakerBoost`` favours the turns of the speakers a query names,
+    /// episodes are searched with the query embedded without those names
+    /// (``queryWithoutSpeakers(_:)``): in "what art does Caroline make?" the name would pull every
+    /// turn that says "Caroline" toward the question, and the boost already finds hers.
     ///
     /// - Throws: ``MemographError/invalidArgument(field:reason:)`` for an empty query or options
     ///   out of range, ``MemographError/embeddingModelMismatch(recorded:given:)`` for another
@@ -20,9 +24,48 @@ extension GraphStore {
         try Self.validateQuery(query)
         var vector: QueryVector?
         if let embedder {
-            vector = QueryVector(values: try await embedder.embed(query), model: embedder.modelIdentity)
+            let speakerless = options.namedSpeakerBoost > 0 ? try queryWithoutSpeakers(query) : nil
+            let values = try await embedder.embed([query] + (speakerless.map { [$0] } ?? []))
+            guard values.count == (speakerless == nil ? 1 : 2) else {
+                throw MemographError.invalidArgument(
+                    field: "embedder",
+                    reason: "returned \(values.count) vectors for \(speakerless == nil ? 1 : 2) texts")
+            }
+            vector = QueryVector(
+                values: values[0], model: embedder.modelIdentity, episodeValues: values.dropFirst().first)
         }
         return try search(query, vector: vector, options: options)
+    }
+
+    /// The query as search embeds it for episodes: without the words that name a speaker of the
+    /// namespace's episodes (the role, or the name or an alias of the entity the role names, and
+    /// a possessive "'s" after it), or nil when it names none or leaves only function words.
+    /// "What kind of art does Caroline make?" becomes "What kind of art does make?".
+    public func queryWithoutSpeakers(_ query: String) throws -> String? {
+        try Self.validateQuery(query)
+        let now = self.now
+        return try read { db in
+            var speakers = NamedSpeakers(
+                query: query,
+                resolver: EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules))
+            var roles: [String] = []
+            // Each distinct role is one seek in the (namespace, role) index.
+            try HotStatement.query(
+                db.cachedStatement(
+                    sql: """
+                        WITH RECURSIVE speaker(role) AS (
+                          SELECT min(role) FROM episodes WHERE namespace = ?1
+                          UNION ALL
+                          SELECT (SELECT min(role) FROM episodes WHERE namespace = ?1 AND role > speaker.role)
+                          FROM speaker WHERE speaker.role IS NOT NULL)
+                        SELECT role FROM speaker WHERE role IS NOT NULL
+                        """), [.text(namespace)]
+            ) { roles.append($0.text(0)) }
+            let named = try roles.flatMap { try speakers.positions(naming: $0) }
+            guard !named.isEmpty else { return nil }
+            let rest = speakers.query(without: named)
+            return FullTextQuery.terms(in: rest).isEmpty ? nil : rest
+        }
     }
 
     /// ``search(_:options:embedder:)`` with the query already embedded: the whole search without
@@ -34,6 +77,11 @@ extension GraphStore {
         try options.validate()
         if let vector, let recorded = try embeddingModel(), recorded != vector.model {
             throw MemographError.embeddingModelMismatch(recorded: recorded, given: vector.model)
+        }
+        if let vector, let episodeValues = vector.episodeValues, episodeValues.count != vector.values.count {
+            throw MemographError.invalidArgument(
+                field: "episodeValues",
+                reason: "has \(episodeValues.count) dimensions where values has \(vector.values.count)")
         }
         let now = self.now
         return try read { db in

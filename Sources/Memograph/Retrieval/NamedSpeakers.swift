@@ -5,32 +5,68 @@ import Foundation
 /// Caro paint?" names the speaker "Caroline" once Caroline has the alias "Caro", and "Tim" is not
 /// named by "time".
 struct NamedSpeakers {
-    private let queryWords: [String]
+    /// The query's words as names are compared (normalised), each with the run of the query's own
+    /// text it comes from; a run whose folding splits it ("½" → "1", "2") gives several words.
+    private let words: [(word: String, run: Range<String.Index>)]
+    private let query: String
     private let resolver: EntityResolver
-    private var decided: [String: Bool] = [:]
+    /// The word positions at which each role looked up so far is named.
+    private var decided: [String: [Range<Int>]] = [:]
 
     init(query: String, resolver: EntityResolver) {
-        queryWords = FullTextQuery.words(in: NameNormalizer.normalize(query))
+        self.query = query
         self.resolver = resolver
+        var words: [(word: String, run: Range<String.Index>)] = []
+        for run in query.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            for word in FullTextQuery.words(in: NameNormalizer.normalize(String(run))) {
+                words.append((word, run.startIndex..<run.endIndex))
+            }
+        }
+        self.words = words
     }
 
     /// Whether the query names `role`; each distinct role is looked up once.
     mutating func names(_ role: String) throws -> Bool {
+        try !positions(naming: role).isEmpty
+    }
+
+    /// The word positions where the query names `role`, by the role itself or by the name or an
+    /// alias of an entity the role names.
+    mutating func positions(naming role: String) throws -> [Range<Int>] {
         if let known = decided[role] { return known }
         var names = [role]
         for entity in try resolver.find(.name(role, type: nil)) { names += [entity.name] + entity.aliases }
-        let named = names.contains { name in
-            contains(FullTextQuery.words(in: NameNormalizer.normalize(name)))
+        let found = names.flatMap { name in
+            occurrences(of: FullTextQuery.words(in: NameNormalizer.normalize(name)))
         }
-        decided[role] = named
-        return named
+        decided[role] = found
+        return found
     }
 
-    /// Whether `words` occur in the query consecutively.
-    private func contains(_ words: [String]) -> Bool {
-        guard !words.isEmpty, words.count <= queryWords.count else { return false }
-        return (0...(queryWords.count - words.count)).contains { start in
-            queryWords[start..<(start + words.count)].elementsEqual(words)
+    /// The query as written without the words at `positions` (and a possessive "'s" after them),
+    /// its spacing collapsed.
+    func query(without positions: [Range<Int>]) -> String {
+        let dropped = Set(positions.flatMap { $0 })
+        var text = ""
+        var cursor = query.startIndex
+        for (index, word) in words.enumerated() where dropped.contains(index) && word.run.lowerBound >= cursor
+        {
+            text += query[cursor..<word.run.lowerBound]
+            cursor = word.run.upperBound
+            for possessive in ["'s", "’s"] where query[cursor...].hasPrefix(possessive) {
+                let end = query.index(cursor, offsetBy: possessive.count)
+                if end == query.endIndex || !(query[end].isLetter || query[end].isNumber) { cursor = end }
+            }
         }
+        text += query[cursor...]
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Where `name` (normalised words) occurs in the query as consecutive words.
+    private func occurrences(of name: [String]) -> [Range<Int>] {
+        guard !name.isEmpty, name.count <= words.count else { return [] }
+        return (0...(words.count - name.count)).filter { start in
+            words[start..<(start + name.count)].map(\.word).elementsEqual(name)
+        }.map { $0..<($0 + name.count) }
     }
 }

@@ -97,9 +97,13 @@ public struct SearchResults: Hashable, Sendable, Codable {
 public struct QueryVector: Hashable, Sendable {
     public var values: [Float]
     public var model: String
+    /// The query embedded without the speakers it names (``GraphStore/queryWithoutSpeakers(_:)``),
+    /// searched against episodes in place of `values`; nil searches them with `values`.
+    public var episodeValues: [Float]?
 
-    public init(values: [Float], model: String) {
+    public init(values: [Float], model: String, episodeValues: [Float]? = nil) {
         self.values = values
         self.model = model
+        self.episodeValues = episodeValues
     }
 }

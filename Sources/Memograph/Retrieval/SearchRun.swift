@@ -122,12 +122,15 @@ struct SearchRun {
         facts: [Int64: Candidate], entities: [Int64: Candidate], episodes: [Int64: Candidate]
     ) {
         let scan = try vector.map { vector in
-            SharedVectorScan(
-                try SeedKind.allCases.map {
+            let queries = SeedKind.allCases.map { kind in
+                kind == .episode ? vector.episodeValues ?? vector.values : vector.values
+            }
+            return SharedVectorScan(
+                try zip(SeedKind.allCases, queries).map { kind, query in
                     try store.vectorIndexes.index(
-                        kind: $0.ownerKind, model: vector.model, namespace: store.namespace,
-                        dimension: vector.values.count, db: db)
-                }, query: vector.values)
+                        kind: kind.ownerKind, model: vector.model, namespace: store.namespace,
+                        dimension: query.count, db: db)
+                }, queries: queries)
         }
         func rankBM25() throws -> (facts: [Int64], entities: [Int64], episodes: [Int64]) {
             (

@@ -16,8 +16,13 @@ final class SharedVectorScan: Sendable {
 
     /// The scans of `indexes` for `query`; an empty index, or one of another dimension, finds
     /// nothing.
-    init(_ indexes: [ExactVectorIndex], query: [Float]) {
-        scans = indexes.map { ExactVectorIndex.Scan($0, query: query) }
+    convenience init(_ indexes: [ExactVectorIndex], query: [Float]) {
+        self.init(indexes, queries: indexes.map { _ in query })
+    }
+
+    /// The scan of each of `indexes` for the query at the same position of `queries`.
+    init(_ indexes: [ExactVectorIndex], queries: [[Float]]) {
+        scans = zip(indexes, queries).map { ExactVectorIndex.Scan($0, query: $1) }
         var chunks: [(scan: Int, rows: Range<Int>)] = []
         for (scan, index) in indexes.enumerated() where scans[scan] != nil {
             for start in stride(from: 0, to: index.count, by: Self.chunkRows) {

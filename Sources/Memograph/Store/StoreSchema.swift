@@ -205,6 +205,10 @@ enum StoreSchema {
                     """)
             for trigger in triggers { try db.execute(sql: trigger) }
         }
+        // Search lists a namespace's speakers to leave them out of the text it embeds for episodes.
+        migrator.registerMigration("v13-episode-roles") { db in
+            try db.execute(sql: "CREATE INDEX episodes_by_role ON episodes(namespace, role)")
+        }
         return migrator
     }
 }

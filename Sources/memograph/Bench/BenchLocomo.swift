@@ -24,7 +24,7 @@ struct BenchLocomo: AsyncParsableCommand {
     @Option(help: "Share of an episode's score passed to the turn before it.") var precedingShare = 0.2
     @Option(help: "Share of an episode's score passed to the turns two before and two after it.")
     var secondNeighbourShare = 0.25
-    @Option(help: "How much more a turn scores when the question names its speaker.") var speakerBoost = 1.0
+    @Option(help: "How much more a turn scores when the question names its speaker.") var speakerBoost = 1.5
     @Option(help: "How much a turn gains from the evidence of its conversation.") var conversationEvidence =
         0.5
     @Option(help: "How much more a turn scores when the question names a day, month or year it falls in.")
@@ -88,11 +88,20 @@ struct BenchLocomo: AsyncParsableCommand {
             let (store, release) = try await openStore(for: conversation)
             defer { release() }
             let scored = conversation.questions.filter { (1...4).contains($0.category) && !$0.gold.isEmpty }
-            var queryVectors: [[Float]] = []
+            var queryVectors: [QueryVector] = []
             if let embedder {
                 embedSeconds += try await Measurements.asyncSeconds {
                     try await store.embedMissing(with: embedder)
-                    queryVectors = try await embedder.embed(scored.map(\.text))
+                    // As search embeds a query: the speakers it names left out for episodes.
+                    let speakerless = try scored.map { try store.queryWithoutSpeakers($0.text) }
+                    let full = try await embedder.embed(scored.map(\.text))
+                    let episodeTexts = speakerless.compactMap { $0 }
+                    var episodeVectors = try await embedder.embed(episodeTexts).makeIterator()
+                    queryVectors = zip(full, speakerless).map { values, text in
+                        QueryVector(
+                            values: values, model: embedder.modelIdentity,
+                            episodeValues: text == nil ? nil : episodeVectors.next())
+                    }
                 }
             }
             let turnIDs = Dictionary(
@@ -101,9 +110,8 @@ struct BenchLocomo: AsyncParsableCommand {
                 })
             for (slot, configuration) in configurations.enumerated() {
                 for (position, question) in scored.enumerated() {
-                    let vector =
-                        configuration.vectors && embedder != nil
-                        ? QueryVector(values: queryVectors[position], model: embedder!.modelIdentity) : nil
+                    var vector = configuration.vectors && embedder != nil ? queryVectors[position] : nil
+                    if configuration.options.namedSpeakerBoost == 0 { vector?.episodeValues = nil }
                     var results = SearchResults()
                     let seconds = try Measurements.seconds {
                         results = try store.search(

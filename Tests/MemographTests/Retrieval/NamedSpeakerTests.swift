@@ -25,9 +25,9 @@ import Testing
         #expect(results.episodes.map(\.item.id) == [tim.id, caroline.id])
         let named = try #require(results.episodes.first)
         let other = results.episodes[1]
-        #expect(named.breakdown?.speaker == 2)
-        #expect(named.score == 2 * (named.breakdown?.fused ?? 0))
-        #expect(abs(named.score - 2.0 / 12) < 1e-12)
+        #expect(named.breakdown?.speaker == 2.5)
+        #expect(named.score == 2.5 * (named.breakdown?.fused ?? 0))
+        #expect(abs(named.score - 2.5 / 12) < 1e-12)
         #expect(other.breakdown?.speaker == 1)
         #expect(abs(other.score - 1.0 / 11) < 1e-12)
 
@@ -59,9 +59,68 @@ import Testing
         let after = try await fixture.store.search(
             "did Caro enjoy hiking", options: SearchOptions(conversationEvidence: 0, explain: true))
         #expect(after.episodes.map(\.item.id) == [caroline.id, tim.id])
-        #expect(after.episodes[0].breakdown?.speaker == 2)
-        #expect(abs(after.episodes[0].score - 2.0 / 11) < 1e-12)
+        #expect(after.episodes[0].breakdown?.speaker == 2.5)
+        #expect(abs(after.episodes[0].score - 2.5 / 11) < 1e-12)
         #expect(after.episodes[1].breakdown?.speaker == 1)
+    }
+
+    @Test func theQueryWithoutSpeakersLeavesOutEveryNameOfThem() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        #expect(try store.queryWithoutSpeakers("what did Caroline paint?") == nil)
+        _ = try turns(store)
+        try store.addEpisode("hello", role: "Melanie Smith", occurredAt: start + 9 * 86_400)
+        try store.namespace("elsewhere").addEpisode("hi", role: "Ada", occurredAt: start)
+        let caroline = try store.upsertEntity(name: "Caroline", type: "Person")
+        try store.addAliases(["Caro"], to: .id(caroline.id))
+
+        #expect(
+            try store.queryWithoutSpeakers("What kind of art does Caroline make?")
+                == "What kind of art does make?")
+        // An alias of the speaker's entity, and a possessive after a name, go too.
+        #expect(try store.queryWithoutSpeakers("did Caro and Tim's dog go hiking") == "did and dog go hiking")
+        #expect(try store.queryWithoutSpeakers("what did Melanie  Smith say,  Tim?") == "what did say, ?")
+        // Whole words of a whole name only; another namespace's speakers are not this one's.
+        for query in ["what time is it", "what did Melanie say", "what did Ada say"] {
+            #expect(try store.queryWithoutSpeakers(query) == nil, "\(query)")
+        }
+        // A query of names and function words keeps them.
+        #expect(try store.queryWithoutSpeakers("Caroline and Tim?") == nil)
+        #expect(throws: MemographError.self) { try store.queryWithoutSpeakers("  ") }
+    }
+
+    /// Melanie's turn says the name the query asks about, Caroline's says what it asks: the
+    /// query's own vector finds the name, the vector of the query without it finds the answer.
+    @Test func episodesAreSearchedWithTheQueryEmbeddedWithoutTheNames() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let embedder = HashingEmbedder(dimension: 256)
+        let mention = try store.addEpisode("Caroline Caroline hello", role: "Melanie", occurredAt: start)
+        let answer = try store.addEpisode(
+            "the sunrise was red", role: "Caroline", occurredAt: start + 5 * 86_400)
+        try await store.embedMissing(with: embedder)
+        func firstByVector(_ options: SearchOptions) async throws -> EpisodeID? {
+            let results = try await store.search("Caroline sunrise", options: options, embedder: embedder)
+            return results.episodes.first { $0.breakdown?.vectorRank == 1 }?.item.id
+        }
+        #expect(try await firstByVector(SearchOptions(explain: true)) == answer.id)
+        #expect(try await firstByVector(SearchOptions(namedSpeakerBoost: 0, explain: true)) == mention.id)
+        // The same through a vector given whole.
+        let vector = QueryVector(
+            values: embedder.vector("Caroline sunrise"), model: embedder.modelIdentity,
+            episodeValues: embedder.vector("sunrise"))
+        let given = try store.search(
+            "Caroline sunrise", vector: vector, options: SearchOptions(explain: true))
+        #expect(given.episodes.first { $0.breakdown?.vectorRank == 1 }?.item.id == answer.id)
+
+        var wrong = vector
+        wrong.episodeValues = [1, 0]
+        #expect(
+            throws: MemographError.invalidArgument(
+                field: "episodeValues", reason: "has 2 dimensions where values has 256")
+        ) {
+            try store.search("Caroline sunrise", vector: wrong)
+        }
     }
 
     @Test func aBreakdownWrittenBeforeSpeakersAndContextStillDecodes() throws {
