@@ -4,8 +4,8 @@ import Foundation
 /// "in October 2023", "2023-10-03", "during 2023" — as UTC intervals, so that search can favour
 /// what happened then. English month names and their abbreviations; a month needs a day or a
 /// year beside it or a preposition before it ("in", "during", "throughout"), and so does a bare
-/// year, so "May I ask" and "2023 users" name nothing. A date after "before", "after", "since", "until", "by" or
-/// "as of" bounds a range rather than naming a time, and is left out.
+/// year, so "May I ask" and "2023 users" name nothing. A date after "before", "after", "since",
+/// "until", "by" or "as of" bounds a range rather than naming a time, and is left out.
 ///
 /// Times said relative to the search's instant (its `asOf`, else now) are read too: "today",
 /// "yesterday", "last week" (the seven days before today), "this week", "last month", "this

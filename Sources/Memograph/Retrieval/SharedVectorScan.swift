@@ -22,6 +22,7 @@ final class SharedVectorScan: Sendable {
 
     /// The scan of each of `indexes` for the query at the same position of `queries`.
     init(_ indexes: [ExactVectorIndex], queries: [[Float]]) {
+        precondition(indexes.count == queries.count, "one query per index")
         scans = zip(indexes, queries).map { ExactVectorIndex.Scan($0, query: $1) }
         var chunks: [(scan: Int, rows: Range<Int>)] = []
         for (scan, index) in indexes.enumerated() where scans[scan] != nil {
