@@ -46,7 +46,7 @@ import Testing
             "29 February 2023", "2023-13-01", "in 1850", "last orders", "this one", "on Fridays",
             "how many pets, as of December 2023?", "before 3 May 2023", "since October 2023",
             "until 2023-10-03", "by May 2024", "since yesterday", "before last week", "after 3 days ago",
-            "until last Monday", "as of today", "the march on 5th avenue", "3 weeks later", "may 32",
+            "until last Monday", "as of today", "on the march", "3 weeks later", "may 32",
         ] {
             #expect(named(query).isEmpty, "\(query)")
         }
