@@ -41,6 +41,10 @@ extension GraphStore {
     /// namespace's episodes (the role, or the name or an alias of the entity the role names, and
     /// a possessive "'s" after it), or nil when it names none or leaves only function words.
     /// "What kind of art does Caroline make?" becomes "What kind of art does make?".
+    ///
+    /// Speakers are those of all the namespace's episodes, whatever a search's slice or filter.
+    /// A namespace with more than ``speakerListLimit`` of them keeps every name (nil): each is
+    /// looked up with its entity's aliases, which would cost more than the names do.
     public func queryWithoutSpeakers(_ query: String) throws -> String? {
         try Self.validateQuery(query)
         let now = self.now
@@ -58,15 +62,19 @@ extension GraphStore {
                           UNION ALL
                           SELECT (SELECT min(role) FROM episodes WHERE namespace = ?1 AND role > speaker.role)
                           FROM speaker WHERE speaker.role IS NOT NULL)
-                        SELECT role FROM speaker WHERE role IS NOT NULL
-                        """), [.text(namespace)]
+                        SELECT role FROM speaker WHERE role IS NOT NULL LIMIT ?2
+                        """), [.text(namespace), .int(Int64(Self.speakerListLimit + 1))]
             ) { roles.append($0.text(0)) }
+            guard roles.count <= Self.speakerListLimit else { return nil }
             let named = try roles.flatMap { try speakers.positions(naming: $0) }
             guard !named.isEmpty else { return nil }
             let rest = speakers.query(without: named)
             return FullTextQuery.terms(in: rest).isEmpty ? nil : rest
         }
     }
+
+    /// The most distinct speakers ``queryWithoutSpeakers(_:)`` looks up.
+    public static let speakerListLimit = 256
 
     /// ``search(_:options:embedder:)`` with the query already embedded: the whole search without
     /// the model, for callers that embed elsewhere (and for timing the search alone).

@@ -8,8 +8,9 @@ import Foundation
 /// "until", "by" or "as of" bounds a range rather than naming a time, and is left out.
 ///
 /// Times said relative to the search's instant (its `asOf`, else now) are read too: "today",
-/// "yesterday", "last week" (the seven days before today), "this week", "last month", "this
-/// year", "3 days ago", "two weeks ago", "last Monday", "on Friday", "last March". A month or day
+/// "yesterday", "the day before yesterday", "last week" (the seven days before today), "this
+/// week", "last month", "this year", "3 days ago", "two weeks ago", "last Monday" and "on Friday"
+/// (the latest before today), "last March". A month or day
 /// named without a year ("in June", "on 5 June") names it in each of the ``yearsBack`` years up to
 /// that instant: the question does not say which, and a memory may hold several.
 struct NamedPeriods {
@@ -63,10 +64,14 @@ struct NamedPeriods {
     /// Words before a bare year that make it a time ("in 2023"), not a count ("2023 users").
     private static let yearPrepositions: Set<String> = ["in", "during", "throughout"]
 
-    /// The query's lower-cased runs of letters and digits; an ISO date ("2023-10-03") or month
+    /// Month names that are common words too ("this may fail", "who led this march?"): with no
+    /// day or year beside them they name a month only when capitalised.
+    private static let commonWordMonths: Set<String> = ["may", "march", "mar"]
+
+    /// The query's runs of letters and digits, as written; an ISO date ("2023-10-03") or month
     /// ("2023-10") stays one token.
     private static func tokens(in query: String) -> [String] {
-        query.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "-") }.flatMap { word in
+        query.split { !($0.isLetter || $0.isNumber || $0 == "-") }.flatMap { word in
             isoDate(word) != nil ? [String(word)] : word.split(separator: "-").map(String.init)
         }
     }
@@ -123,7 +128,9 @@ struct NamedPeriods {
 extension NamedPeriods {
     /// Reads the periods out of a query's tokens, resolving the relative ones against a reference.
     fileprivate struct Reader {
+        /// The query's tokens lower-cased, and ``written`` as they are in it.
         let tokens: [String]
+        let written: [String]
         let reference: Date
         /// The start of the reference's day.
         let today: Date
@@ -131,7 +138,8 @@ extension NamedPeriods {
         private let spoken: RelativeTime
 
         init(tokens: [String], reference: Date) {
-            self.tokens = tokens
+            self.tokens = tokens.map { $0.lowercased() }
+            written = tokens
             self.reference = reference
             today = NamedPeriods.calendar.startOfDay(for: reference)
             spoken = RelativeTime(reference: reference)
@@ -195,10 +203,19 @@ extension NamedPeriods {
             }
             if let dayBefore { return yearly(month, dayBefore, first: index - 1, count: 2) }
             if let dayOfBefore { return yearly(month, dayOfBefore, first: index - 2, count: 3) }
-            if let before = token(index - 1), NamedPeriods.yearPrepositions.contains(before) {
+            if let before = token(index - 1), NamedPeriods.yearPrepositions.contains(before),
+                namesAlone(index)
+            {
                 return yearly(month, nil, first: index, count: 1)
             }
             return nil
+        }
+
+        /// Whether the month word at `index` names a month with no day or year beside it: "May"
+        /// does, "may" does not.
+        private func namesAlone(_ index: Int) -> Bool {
+            !NamedPeriods.commonWordMonths.contains(tokens[index])
+                || written[index].first?.isUppercase == true
         }
 
         /// A month or day without its year, in each of the last ``yearsBack`` years that it had
@@ -218,7 +235,11 @@ extension NamedPeriods {
             let word = tokens[index]
             switch word {
             case "today", "tonight": return (span(today, .day), index, 1)
-            case "yesterday": return (span(shift(today, .day, -1), .day), index, 1)
+            case "yesterday":
+                if token(index - 1) == "before", token(index - 2) == "day" {
+                    return (span(shift(today, .day, -2), .day), index - 2, 3)
+                }
+                return (span(shift(today, .day, -1), .day), index, 1)
             case "this", "last":
                 guard let next = token(index + 1) else { return nil }
                 let last = word == "last"
@@ -236,7 +257,7 @@ extension NamedPeriods {
                 if last, let day = spoken.previous(weekday: next, before: today) {
                     return (span(day, .day), index, 2)
                 }
-                if let month = NamedPeriods.months[next] {
+                if let month = NamedPeriods.months[next], namesAlone(index + 1) {
                     return lastOrThis(month, last: last).map { ($0, index, 2) }
                 }
                 return nil

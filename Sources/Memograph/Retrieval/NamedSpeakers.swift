@@ -3,8 +3,11 @@ import Foundation
 /// Which speakers a query names. A speaker (an episode's role) is named when the query holds, as
 /// whole words, the role itself or the name or an alias of an entity the role names: "what did
 /// Caro paint?" names the speaker "Caroline" once Caroline has the alias "Caro", and "Tim" is not
-/// named by "time".
+/// named by "time". The chat roles that are kinds of message rather than speakers ("system",
+/// "tool", "function", "developer") are never named: "what tool did we pick?" asks about tools.
 struct NamedSpeakers {
+    static let messageKinds: Set<String> = ["system", "tool", "function", "developer"]
+
     /// The query's words as names are compared (normalised), each with the run of the query's own
     /// text it comes from; a run whose folding splits it ("½" → "1", "2") gives several words.
     private let words: [(word: String, run: Range<String.Index>)]
@@ -34,6 +37,10 @@ struct NamedSpeakers {
     /// alias of an entity the role names.
     mutating func positions(naming role: String) throws -> [Range<Int>] {
         if let known = decided[role] { return known }
+        guard !Self.messageKinds.contains(NameNormalizer.normalize(role)) else {
+            decided[role] = []
+            return []
+        }
         var names = [role]
         for entity in try resolver.find(.name(role, type: nil)) { names += [entity.name] + entity.aliases }
         let found = names.flatMap { name in
@@ -43,16 +50,20 @@ struct NamedSpeakers {
         return found
     }
 
-    /// The query as written without the words at `positions` (and a possessive "'s" after them),
-    /// its spacing collapsed.
+    /// The query as written without the names at `positions`, each cut whole with what joins its
+    /// words ("Mary-Jane") and a possessive "'s" after it, its spacing collapsed.
     func query(without positions: [Range<Int>]) -> String {
-        let dropped = Set(positions.flatMap { $0 })
         var text = ""
         var cursor = query.startIndex
-        for (index, word) in words.enumerated() where dropped.contains(index) && word.run.lowerBound >= cursor
-        {
-            text += query[cursor..<word.run.lowerBound]
-            cursor = word.run.upperBound
+        for name in positions.sorted(by: { $0.lowerBound < $1.lowerBound }) where !name.isEmpty {
+            let start = words[name.lowerBound].run.lowerBound
+            let end = words[name.upperBound - 1].run.upperBound
+            guard start >= cursor else {
+                cursor = max(cursor, end)
+                continue
+            }
+            text += query[cursor..<start]
+            cursor = end
             for possessive in ["'s", "’s"] where query[cursor...].hasPrefix(possessive) {
                 let end = query.index(cursor, offsetBy: possessive.count)
                 if end == query.endIndex || !(query[end].isLetter || query[end].isNumber) { cursor = end }

@@ -98,7 +98,8 @@ public struct QueryVector: Hashable, Sendable {
     public var values: [Float]
     public var model: String
     /// The query embedded without the speakers it names (``GraphStore/queryWithoutSpeakers(_:)``),
-    /// searched against episodes in place of `values`; nil searches them with `values`.
+    /// searched against episodes in place of `values` while ``SearchOptions/namedSpeakerBoost``
+    /// is on; nil searches them with `values`.
     public var episodeValues: [Float]?
 
     public init(values: [Float], model: String, episodeValues: [Float]? = nil) {

@@ -122,8 +122,10 @@ struct SearchRun {
         facts: [Int64: Candidate], entities: [Int64: Candidate], episodes: [Int64: Candidate]
     ) {
         let scan = try vector.map { vector in
+            // Without the boost nothing else favours a named speaker's turns: the names stay.
+            let episodeQuery = options.namedSpeakerBoost > 0 ? vector.episodeValues : nil
             let queries = SeedKind.allCases.map { kind in
-                kind == .episode ? vector.episodeValues ?? vector.values : vector.values
+                kind == .episode ? episodeQuery ?? vector.values : vector.values
             }
             return SharedVectorScan(
                 try zip(SeedKind.allCases, queries).map { kind, query in

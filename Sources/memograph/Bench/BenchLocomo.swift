@@ -110,8 +110,7 @@ struct BenchLocomo: AsyncParsableCommand {
                 })
             for (slot, configuration) in configurations.enumerated() {
                 for (position, question) in scored.enumerated() {
-                    var vector = configuration.vectors && embedder != nil ? queryVectors[position] : nil
-                    if configuration.options.namedSpeakerBoost == 0 { vector?.episodeValues = nil }
+                    let vector = configuration.vectors && embedder != nil ? queryVectors[position] : nil
                     var results = SearchResults()
                     let seconds = try Measurements.seconds {
                         results = try store.search(

@@ -47,6 +47,8 @@ import Testing
             "how many pets, as of December 2023?", "before 3 May 2023", "since October 2023",
             "until 2023-10-03", "by May 2024", "since yesterday", "before last week", "after 3 days ago",
             "until last Monday", "as of today", "on the march", "3 weeks later", "may 32",
+            "why this may fail", "who led this march?",
+            "in march formation", "last mar",
         ] {
             #expect(named(query).isEmpty, "\(query)")
         }
@@ -77,6 +79,8 @@ import Testing
             ("last March", "2025-03-01", "2025-04-01"),
             ("last February", "2026-02-01", "2026-03-01"),
             ("this March", "2026-03-01", "2026-04-01"),
+            ("last May", "2025-05-01", "2025-06-01"),
+            ("what did we eat the day before yesterday", "2026-03-16", "2026-03-17"),
         ]
         for (query, start, end) in expected {
             #expect(named(query) == [try period(start, end)], "\(query)")
@@ -87,6 +91,32 @@ import Testing
                 query: "yesterday", reference: try ISO8601.parse("2024-01-01T00:30:00Z", field: "at")
             )
             .periods == [try period("2023-12-31", "2024-01-01")])
+    }
+
+    /// On a Monday the week has just begun and last Monday is a week back; on New Year's Day
+    /// last month, last year and last week are the year before's.
+    @Test func relativeTimesAcrossWeekAndYearBoundaries() throws {
+        let monday = try ISO8601.parse("2024-01-01T00:00:00Z", field: "at")
+        let expected: [(String, String, String)] = [
+            ("this week", "2024-01-01", "2024-01-08"),
+            ("last week", "2023-12-25", "2024-01-01"),
+            ("last Monday", "2023-12-25", "2023-12-26"),
+            ("on Sunday", "2023-12-31", "2024-01-01"),
+            ("yesterday", "2023-12-31", "2024-01-01"),
+            ("last month", "2023-12-01", "2024-01-01"),
+            ("last year", "2023-01-01", "2024-01-01"),
+            ("last December", "2023-12-01", "2024-01-01"),
+            ("in January", "2024-01-01", "2024-02-01"),
+        ]
+        for (query, start, end) in expected {
+            let periods = NamedPeriods(query: query, reference: monday).periods
+            #expect(periods.last == (try period(start, end)), "\(query)")
+        }
+        let sunday = try ISO8601.parse("2023-12-31T23:59:59Z", field: "at")
+        #expect(
+            NamedPeriods(query: "this week", reference: sunday).periods == [
+                try period("2023-12-25", "2024-01-01")
+            ])
     }
 
     @Test func aMonthOrDayWithoutAYearNamesItInEachYearUpToTheReference() throws {

@@ -70,6 +70,8 @@ import Testing
         #expect(try store.queryWithoutSpeakers("what did Caroline paint?") == nil)
         _ = try turns(store)
         try store.addEpisode("hello", role: "Melanie Smith", occurredAt: start + 9 * 86_400)
+        try store.addEpisode("hi all", role: "Mary-Jane", occurredAt: start + 12 * 86_400)
+        try store.addEpisode("a note without a speaker", occurredAt: start + 15 * 86_400)
         try store.namespace("elsewhere").addEpisode("hi", role: "Ada", occurredAt: start)
         let caroline = try store.upsertEntity(name: "Caroline", type: "Person")
         try store.addAliases(["Caro"], to: .id(caroline.id))
@@ -80,6 +82,7 @@ import Testing
         // An alias of the speaker's entity, and a possessive after a name, go too.
         #expect(try store.queryWithoutSpeakers("did Caro and Tim's dog go hiking") == "did and dog go hiking")
         #expect(try store.queryWithoutSpeakers("what did Melanie  Smith say,  Tim?") == "what did say, ?")
+        #expect(try store.queryWithoutSpeakers("what did Mary-Jane's cat eat?") == "what did cat eat?")
         // Whole words of a whole name only; another namespace's speakers are not this one's.
         for query in ["what time is it", "what did Melanie say", "what did Ada say"] {
             #expect(try store.queryWithoutSpeakers(query) == nil, "\(query)")
@@ -87,6 +90,37 @@ import Testing
         // A query of names and function words keeps them.
         #expect(try store.queryWithoutSpeakers("Caroline and Tim?") == nil)
         #expect(throws: MemographError.self) { try store.queryWithoutSpeakers("  ") }
+    }
+
+    @Test func aNamespaceWithTooManySpeakersKeepsTheNames() throws {
+        let fixture = try StoreFixture()
+        for speaker in 0...GraphStore.speakerListLimit {
+            try fixture.store.addEpisode("hello", role: "speaker\(speaker)", occurredAt: start)
+        }
+        #expect(try fixture.store.queryWithoutSpeakers("what did speaker7 say about rain") == nil)
+        let small = try fixture.store.namespace("small")
+        try small.addEpisode("hello", role: "speaker7", occurredAt: start)
+        #expect(
+            try small.queryWithoutSpeakers("what did speaker7 say about rain") == "what did say about rain")
+    }
+
+    @Test func messageKindsAreNotSpeakers() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let user = try store.addEpisode("we picked a linter", role: "user", occurredAt: start)
+        let tool = try store.addEpisode("linter output: 3 warnings", role: "tool", occurredAt: start + 86_400)
+        try store.addEpisode("rules loaded", role: "System", occurredAt: start + 2 * 86_400)
+        #expect(
+            try store.queryWithoutSpeakers("what linter tool did the user pick?")
+                == "what linter tool did the pick?")
+        #expect(try store.queryWithoutSpeakers("which system linter tool") == nil)
+        let results = try await store.search(
+            "what linter tool did the user pick?",
+            options: SearchOptions(conversationEvidence: 0, explain: true))
+        let speaker = Dictionary(
+            uniqueKeysWithValues: results.episodes.map { ($0.item.id, $0.breakdown?.speaker) })
+        #expect(speaker[user.id] == 2.5)
+        #expect(speaker[tool.id] == 1)
     }
 
     /// Melanie's turn says the name the query asks about, Caroline's says what it asks: the
@@ -112,6 +146,9 @@ import Testing
         let given = try store.search(
             "Caroline sunrise", vector: vector, options: SearchOptions(explain: true))
         #expect(given.episodes.first { $0.breakdown?.vectorRank == 1 }?.item.id == answer.id)
+        let unboosted = try store.search(
+            "Caroline sunrise", vector: vector, options: SearchOptions(namedSpeakerBoost: 0, explain: true))
+        #expect(unboosted.episodes.first { $0.breakdown?.vectorRank == 1 }?.item.id == mention.id)
 
         var wrong = vector
         wrong.episodeValues = [1, 0]
