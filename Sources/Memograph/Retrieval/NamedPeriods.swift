@@ -9,10 +9,11 @@ import Foundation
 ///
 /// Times said relative to the search's instant (its `asOf`, else now) are read too: "today",
 /// "yesterday", "the day before yesterday", "last week" (the seven days before today), "this
-/// week", "last month", "this year", "3 days ago", "two weeks ago", "last Monday" and "on Friday"
-/// (the latest before today), "last March". A month or day
-/// named without a year ("in June", "on 5 June") names it in each of the ``yearsBack`` years up to
-/// that instant: the question does not say which, and a memory may hold several.
+/// week", "last month", "this year", "3 days ago", "two weeks ago", "the past 3 days" and "the last
+/// two weeks" (until the end of today), "last Monday" and "on Friday" (the latest before today),
+/// "last March". A month or day named without a year ("in June", "on 5 June") names it in each
+/// of the ``yearsBack`` years up to that instant: the question does not say which, and a memory
+/// may hold several.
 struct NamedPeriods {
     /// A named period in store microseconds, `start` inclusive, `end` exclusive.
     struct Period: Equatable {
@@ -230,7 +231,8 @@ extension NamedPeriods {
         }
 
         /// A time said relative to the reference: "today", "yesterday", "last night", "last week",
-        /// "this month", "last year", "last Monday", "on Friday", "last March", "3 days ago".
+        /// "this month", "last year", "the past 3 days", "last Monday", "on Friday", "last March",
+        /// "3 days ago".
         private func relative(at index: Int) -> Match? {
             let word = tokens[index]
             switch word {
@@ -240,6 +242,17 @@ extension NamedPeriods {
                     return (span(shift(today, .day, -2), .day), index - 2, 3)
                 }
                 return (span(shift(today, .day, -1), .day), index, 1)
+            case "past", "last":
+                if word == "past", let unit = token(index + 1).flatMap(Self.unit) {
+                    return (trailing(1, unit), index, 2)
+                }
+                guard let count = token(index + 1).flatMap(Self.count),
+                    let unit = token(index + 2).flatMap(Self.unit)
+                else { break }
+                return (trailing(count, unit), index, 3)
+            default: break
+            }
+            switch word {
             case "this", "last":
                 guard let next = token(index + 1) else { return nil }
                 let last = word == "last"
@@ -266,18 +279,41 @@ extension NamedPeriods {
             if token(index - 1) == "on", let day = spoken.previous(weekday: word, before: today) {
                 return (span(day, .day), index, 1)
             }
-            guard let count = Int(word) ?? RelativeTime.numberWords[word], let unit = token(index + 1),
-                token(index + 2) == "ago", (1...1000).contains(count)
+            guard let count = Self.count(word), let unit = token(index + 1).flatMap(Self.unit),
+                token(index + 2) == "ago"
             else { return nil }
             let periods: [Period]
             switch unit {
-            case "day", "days": periods = span(shift(today, .day, -count), .day)
-            case "week", "weeks": periods = span(shift(today, .day, -7 * count), .weekOfYear)
-            case "month", "months": periods = span(shift(start(of: .month), .month, -count), .month)
-            case "year", "years": periods = span(shift(start(of: .year), .year, -count), .year)
-            default: return nil
+            case .weekOfYear: periods = span(shift(today, .day, -7 * count), .weekOfYear)
+            case .month, .year: periods = span(shift(start(of: unit), unit, -count), unit)
+            default: periods = span(shift(today, .day, -count), .day)
             }
             return (periods, index, 3)
+        }
+
+        /// "the past 3 days", "the last two weeks", "the past month": from that long before the
+        /// start of today until the end of today.
+        private func trailing(_ count: Int, _ unit: Calendar.Component) -> [Period] {
+            let tomorrow = shift(today, .day, 1)
+            return [
+                Period(start: StoreTime.encode(shift(today, unit, -count)), end: StoreTime.encode(tomorrow))
+            ]
+        }
+
+        /// A count of days, weeks, months or years: "3", "two", "a".
+        private static func count(_ word: String) -> Int? {
+            (Int(word) ?? RelativeTime.numberWords[word]).flatMap { (1...1000).contains($0) ? $0 : nil }
+        }
+
+        /// The calendar unit a word counts in: "day" or "days", "week(s)", "month(s)", "year(s)".
+        private static func unit(_ word: String) -> Calendar.Component? {
+            switch word {
+            case "day", "days": .day
+            case "week", "weeks": .weekOfYear
+            case "month", "months": .month
+            case "year", "years": .year
+            default: nil
+            }
         }
 
         /// "last March": the latest March over before the reference's month began; "this March":
