@@ -80,15 +80,7 @@ struct RelativeTime {
         if let count = Int(words[index]) ?? Self.numberWords[words[index]], let unit = word(1),
             word(2) == "ago"
         {
-            let component: Calendar.Component? =
-                switch unit {
-                case "day", "days": .day
-                case "week", "weeks": .weekOfYear
-                case "month", "months": .month
-                case "year", "years": .year
-                default: nil
-                }
-            guard let component else { return nil }
+            guard let component = Self.unit(unit) else { return nil }
             return done(index + 3, calendar.date(byAdding: component, value: -count, to: today))
         }
         if Self.weekdays.contains(words[index]), index > start {
@@ -148,6 +140,17 @@ struct RelativeTime {
     private func monthNumber(_ word: String) -> Int? {
         if let index = Self.months.firstIndex(of: word) { return index + 1 }
         return Self.monthAbbreviations.firstIndex(of: word).map { $0 + 1 }
+    }
+
+    /// The calendar unit a word counts in: "day" or "days", "week(s)", "month(s)", "year(s)".
+    static func unit(_ word: String) -> Calendar.Component? {
+        switch word {
+        case "day", "days": .day
+        case "week", "weeks": .weekOfYear
+        case "month", "months": .month
+        case "year", "years": .year
+        default: nil
+        }
     }
 
     /// The latest `name`d weekday ("monday") before `day`; nil for a word that is no weekday.

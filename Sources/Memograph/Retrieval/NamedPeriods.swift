@@ -243,11 +243,11 @@ extension NamedPeriods {
                 }
                 return (span(shift(today, .day, -1), .day), index, 1)
             case "past", "last":
-                if word == "past", let unit = token(index + 1).flatMap(Self.unit) {
+                if word == "past", let unit = token(index + 1).flatMap(RelativeTime.unit) {
                     return (trailing(1, unit), index, 2)
                 }
                 guard let count = token(index + 1).flatMap(Self.count),
-                    let unit = token(index + 2).flatMap(Self.unit)
+                    let unit = token(index + 2).flatMap(RelativeTime.unit)
                 else { break }
                 return (trailing(count, unit), index, 3)
             default: break
@@ -279,7 +279,7 @@ extension NamedPeriods {
             if token(index - 1) == "on", let day = spoken.previous(weekday: word, before: today) {
                 return (span(day, .day), index, 1)
             }
-            guard let count = Self.count(word), let unit = token(index + 1).flatMap(Self.unit),
+            guard let count = Self.count(word), let unit = token(index + 1).flatMap(RelativeTime.unit),
                 token(index + 2) == "ago"
             else { return nil }
             let periods: [Period]
@@ -303,17 +303,6 @@ extension NamedPeriods {
         /// A count of days, weeks, months or years: "3", "two", "a".
         private static func count(_ word: String) -> Int? {
             (Int(word) ?? RelativeTime.numberWords[word]).flatMap { (1...1000).contains($0) ? $0 : nil }
-        }
-
-        /// The calendar unit a word counts in: "day" or "days", "week(s)", "month(s)", "year(s)".
-        private static func unit(_ word: String) -> Calendar.Component? {
-            switch word {
-            case "day", "days": .day
-            case "week", "weeks": .weekOfYear
-            case "month", "months": .month
-            case "year", "years": .year
-            default: nil
-            }
         }
 
         /// "last March": the latest March over before the reference's month began; "this March":
