@@ -119,25 +119,28 @@ import Testing
         #expect(FileManager.default.contents(atPath: notes) == bytes)
     }
 
-    @Test func benchStoreReportsSearchOverTheLoadedAdjacency() throws {
+    @Test func benchStoreReportsWalksAndSearchOverTheLoadedAdjacency() throws {
         let cli = try CommandRunner()
         let result = try cli.run(
             [
                 "bench", "store", "--entities", "60", "--edges", "400", "--batch", "100", "--singles", "5",
-                "--queries", "5", "--searches", "5", "--json",
+                "--queries", "5", "--paths", "5", "--searches", "5", "--json",
             ], withStore: false)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["edges"] as? Int == 400)
-        for key in ["firstSearchMs", "adjacencyLoadingSearchMs", "searchP50Ms", "searchP95Ms"] {
+        for key in [
+            "firstWalkMs", "adjacencyLoadingWalkMs", "neighboursDepth2P50Ms", "pathP50Ms", "pathP95Ms",
+            "meanPathLength", "searchP50Ms", "searchP95Ms",
+        ] {
             #expect((report[key] as? Double ?? 0) > 0, "\(key)")
         }
     }
 
     @Test func benchStoreRefusesCountsThatAreNotPositive() throws {
         let cli = try CommandRunner()
-        for option in ["--searches", "--queries", "--batch"] {
+        for option in ["--searches", "--paths", "--queries", "--batch"] {
             let result = try cli.run(["bench", "store", option, "0"], withStore: false)
             #expect(result.status != 0)
             #expect(result.stderr.contains("must be positive"), "\(option)")

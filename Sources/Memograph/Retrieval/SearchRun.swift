@@ -94,7 +94,9 @@ struct SearchRun {
             entities = try admitted(entities) { try visibleEntities($0, strict: true) }
         }
 
-        let factList = try store.assemble(loadEdges(pool(facts)), db: db, now: now)
+        let factIDs = pool(facts)
+        let edges = try RowDecoding.edges(ids: factIDs, namespace: store.namespace, db: db)
+        let factList = try store.assemble(factIDs.compactMap { edges[$0] }, db: db, now: now)
         let entityList = try EntityResolver(
             db: db, namespace: store.namespace, now: now, rules: store.ontologyRules
         )
@@ -736,15 +738,6 @@ struct SearchRun {
     }
 
     // MARK: Loading
-
-    private func loadEdges(_ ids: [Int64]) throws -> [Edge] {
-        try RowDecoding.edges(
-            db.cachedStatement(
-                sql: """
-                    SELECT \(RowDecoding.edgeColumns) FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
-                    WHERE e.namespace = ?
-                    """), [.text(IDList.json(ids)), .text(store.namespace)])
-    }
 
     private func loadEpisodes(_ ids: [Int64]) throws -> [Episode] {
         var episodes: [Episode] = []

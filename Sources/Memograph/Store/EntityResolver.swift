@@ -137,8 +137,14 @@ struct EntityResolver {
 
     /// Entities by id, in the order asked, skipping ids outside this namespace.
     func load(_ ids: [EntityID]) throws -> [Entity] {
-        guard !ids.isEmpty else { return [] }
-        var byID: [Int64: Entity] = [:]
+        let byID = try loadByID(ids)
+        return ids.compactMap { byID[$0] }
+    }
+
+    /// Entities by id, keyed by it, skipping ids outside this namespace.
+    func loadByID(_ ids: [EntityID]) throws -> [EntityID: Entity] {
+        guard !ids.isEmpty else { return [:] }
+        var byID: [EntityID: Entity] = [:]
         byID.reserveCapacity(ids.count)
         // Aliases come along as one string joined by U+001F, a character names cannot contain.
         try HotStatement.query(
@@ -153,9 +159,9 @@ struct EntityResolver {
             let aliases =
                 row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
             let entity = RowDecoding.entity(row, aliases: aliases)
-            byID[entity.id.rawValue] = entity
+            byID[entity.id] = entity
         }
-        return ids.compactMap { byID[$0.rawValue] }
+        return byID
     }
 
     static func validType(_ type: String) throws -> String {

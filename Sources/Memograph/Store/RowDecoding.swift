@@ -29,6 +29,23 @@ enum RowDecoding {
         return edges
     }
 
+    /// The edges of `namespace` with the given ids, by id; ids of no such edge are left out.
+    static func edges(ids: [Int64], namespace: String, db: Database) throws -> [Int64: Edge] {
+        var edges: [Int64: Edge] = [:]
+        edges.reserveCapacity(ids.count)
+        try HotStatement.query(
+            db.cachedStatement(
+                sql: """
+                    SELECT \(edgeColumns) FROM json_each(?) AS c CROSS JOIN edges e ON e.id = c.value
+                    WHERE e.namespace = ?
+                    """), [.text(IDList.json(ids)), .text(namespace)]
+        ) { row in
+            let edge = edge(row)
+            edges[edge.id.rawValue] = edge
+        }
+        return edges
+    }
+
     static let entityColumns = """
         n.id, n.namespace, n.type, n.name, n.summary, nullif(n.attributes, '{}'), n.created_at, n.updated_at
         """

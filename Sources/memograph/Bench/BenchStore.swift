@@ -9,8 +9,9 @@ struct BenchStore: ParsableCommand {
         discussion: """
             Builds a graph of --entities entities and --edges edges (uniformly random ends, 8 relations) \
             with batched inserts, then times --singles single-fact writes (one transaction each) and \
-            --queries random neighbours(depth: 2) and facts(about:) reads and --searches searches \
-            (depth 2) after the one that loads the in-memory adjacency. Use a release build.
+            --queries random neighbours(depth: 2) and facts(about:) reads, --paths paths between random \
+            entities and --searches searches (depth 2), all after the walk that loads the in-memory \
+            adjacency. Use a release build.
             """)
 
     @Option(help: "Entities in the generated graph.") var entities = 100_000
@@ -18,15 +19,16 @@ struct BenchStore: ParsableCommand {
     @Option(help: "Assertions per transaction in the batched phase.") var batch = 1_000
     @Option(help: "Single-fact writes to time.") var singles = 5_000
     @Option(help: "Reads of each kind to time.") var queries = 2_000
-    @Option(help: "Searches to time once the adjacency is loaded.") var searches = 200
+    @Option(help: "Paths between random entities to time.") var paths = 200
+    @Option(help: "Searches to time.") var searches = 200
     @Option(help: "Store file (default: a new file in a temporary directory, removed afterwards).") var db:
         String?
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws {
-        guard [entities, edges, batch, singles, queries, searches].allSatisfy({ $0 > 0 }) else {
+        guard [entities, edges, batch, singles, queries, paths, searches].allSatisfy({ $0 > 0 }) else {
             throw ValidationError(
-                "--entities, --edges, --batch, --singles, --queries and --searches must be positive")
+                "--entities, --edges, --batch, --singles, --queries, --paths and --searches must be positive")
         }
     }
 
@@ -78,31 +80,44 @@ struct BenchStore: ParsableCommand {
         }
         let singleRate = Double(singles) / singleSeconds
 
+        // Walks read the in-memory adjacency from a store's second walk on: the first queries SQL,
+        // the second loads every edge of the namespace.
+        func randomEntity() -> EntityID { ids.randomElement(using: &random)! }
+        let firstWalkMs =
+            try Measurements.seconds { _ = try store.neighbours(of: .id(randomEntity()), depth: 2) } * 1000
+        let residentBefore = Measurements.residentMegabytes()
+        let loadingWalkMs =
+            try Measurements.seconds { _ = try store.neighbours(of: .id(randomEntity()), depth: 2) } * 1000
+        let residentAfter = Measurements.residentMegabytes()
+
         var neighbourTimes: [Double] = []
         var factTimes: [Double] = []
         var reached = 0
         for _ in 0..<queries {
-            let entity = ids.randomElement(using: &random)!
+            let entity = randomEntity()
             neighbourTimes.append(
                 try Measurements.seconds { reached += try store.neighbours(of: .id(entity), depth: 2).count }
                     * 1000)
             factTimes.append(try Measurements.seconds { _ = try store.facts(about: .id(entity)) } * 1000)
         }
+        var pathTimes: [Double] = []
+        var pathSteps = 0
+        for _ in 0..<paths {
+            let (from, to) = (randomEntity(), randomEntity())
+            pathTimes.append(
+                try Measurements.seconds {
+                    pathSteps += try store.path(from: .id(from), to: .id(to))?.count ?? 0
+                } * 1000)
+        }
 
-        // Search expands along the in-memory adjacency from a store's second search on: the first
-        // walks SQL, the second loads every edge of the namespace.
         let searchOptions = SearchOptions(limit: 10, depth: 2)
-        func searchTime() throws -> Double {
+        let searchTimes = try (0..<searches).map { _ in
             let name = "entity-\(Int.random(in: 0..<entities, using: &random))"
             return try Measurements.seconds {
                 _ = try store.search(name, vector: nil, options: searchOptions)
-            } * 1000
+            }
+                * 1000
         }
-        let firstSearchMs = try searchTime()
-        let residentBefore = Measurements.residentMegabytes()
-        let loadingSearchMs = try searchTime()
-        let residentAfter = Measurements.residentMegabytes()
-        let searchTimes = try (0..<searches).map { _ in try searchTime() }
 
         let report = BenchStoreReport(
             entities: entities, edges: edges, batchEdgesPerSecond: batchRate,
@@ -112,7 +127,10 @@ struct BenchStore: ParsableCommand {
             meanNeighboursReached: Double(reached) / Double(queries),
             factsP50Ms: Measurements.quantile(factTimes, 0.5),
             factsP95Ms: Measurements.quantile(factTimes, 0.95),
-            firstSearchMs: firstSearchMs, adjacencyLoadingSearchMs: loadingSearchMs,
+            pathP50Ms: Measurements.quantile(pathTimes, 0.5),
+            pathP95Ms: Measurements.quantile(pathTimes, 0.95),
+            meanPathLength: Double(pathSteps) / Double(paths),
+            firstWalkMs: firstWalkMs, adjacencyLoadingWalkMs: loadingWalkMs,
             adjacencyMegabytes: residentBefore.flatMap { before in residentAfter.map { $0 - before } },
             searchP50Ms: Measurements.quantile(searchTimes, 0.5),
             searchP95Ms: Measurements.quantile(searchTimes, 0.95),
@@ -132,8 +150,15 @@ struct BenchStore: ParsableCommand {
             "facts(about:)         p50 \(format(report.factsP50Ms)) ms, p95 \(format(report.factsP95Ms)) ms (goal p50 ≤ 1 ms)"
         )
         print(
-            "search(depth: 2)      p50 \(format(report.searchP50Ms)) ms, p95 \(format(report.searchP95Ms)) ms (BM25 over entity names; the first search \(format(firstSearchMs)) ms walks SQL, the second \(format(loadingSearchMs)) ms loads the adjacency"
-                + (report.adjacencyMegabytes.map { ", +\(format($0)) MB resident" } ?? "") + ")")
+            "path(maxDepth: 6)     p50 \(format(report.pathP50Ms)) ms, p95 \(format(report.pathP95Ms)) ms (between random entities, \(format(report.meanPathLength)) steps on average)"
+        )
+        print(
+            "search(depth: 2)      p50 \(format(report.searchP50Ms)) ms, p95 \(format(report.searchP95Ms)) ms (BM25 over entity names)"
+        )
+        print(
+            "adjacency             the first walk \(format(firstWalkMs)) ms queries SQL, the second \(format(loadingWalkMs)) ms loads every edge"
+                + (report.adjacencyMegabytes.map { " (+\(format($0)) MB resident)" } ?? "")
+                + "; the timed walks and searches read it")
         if let peak = report.peakResidentMegabytes { print("peak RSS              \(format(peak)) MB") }
     }
 
@@ -155,8 +180,14 @@ struct BenchStoreReport: Encodable {
     var meanNeighboursReached: Double
     var factsP50Ms: Double
     var factsP95Ms: Double
-    var firstSearchMs: Double
-    var adjacencyLoadingSearchMs: Double
+    var pathP50Ms: Double
+    var pathP95Ms: Double
+    /// Steps of the paths found; a pair with no path within the depth counts 0.
+    var meanPathLength: Double
+    /// The first `neighbours` walk, which queries SQL.
+    var firstWalkMs: Double
+    /// The second, which loads the in-memory adjacency.
+    var adjacencyLoadingWalkMs: Double
     /// Resident memory the adjacency of every edge added.
     var adjacencyMegabytes: Double?
     var searchP50Ms: Double

@@ -183,4 +183,83 @@ import Testing
         try warm.retract(edges[1], at: day(50))
         try await compare("Ada")
     }
+
+    /// Walks from every entity of a random graph with closed edges, literals, self-loops and
+    /// parallel edges take the same steps, in the same order, from memory as from SQL: in each
+    /// direction, for a relation or all, in the current view and at earlier instants.
+    @Test func walkersTakeTheSameStepsFromMemoryAsFromTheStore() throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try RandomGraph.populate(fixture, seed: 7)
+        try store.read { db in
+            let head = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0
+            let adjacency = try Adjacency.load(namespace: store.namespace, through: head, db: db)
+            let everyone = try Int64.fetchAll(db, sql: "SELECT id FROM entities ORDER BY id").map {
+                EntityID($0)
+            }
+            let frontiers =
+                [everyone, everyone.reversed(), Array(everyone.prefix(3))] + everyone.map { [$0] }
+            let slices = [
+                TimeSlice(), TimeSlice(asOf: day(12)), TimeSlice(knownAt: day(9)), TimeSlice(asOf: day(29)),
+            ]
+            var compared = 0
+            for slice in slices {
+                for direction in EdgeDirection.allCases {
+                    for followed in [nil, ["knows"], ["memberOf", "dependsOn"]] {
+                        func walker(_ adjacency: Adjacency?) -> GraphWalker {
+                            GraphWalker(
+                                db: db, adjacency: adjacency, slice: slice, now: day(40), relations: followed,
+                                direction: direction)
+                        }
+                        for frontier in frontiers {
+                            let fromStore = try walker(nil).steps(from: frontier)
+                            let fromMemory = try walker(adjacency).steps(from: frontier)
+                            #expect(fromMemory == fromStore, "\(slice) \(direction) \(followed ?? [])")
+                            compared += fromStore.count
+                        }
+                    }
+                }
+            }
+            // Enough steps that order and filters are put to the test, and closed edges that drop out.
+            #expect(compared > 5_000)
+            let all = try walker(db: db, adjacency: adjacency, slice: TimeSlice(), frontier: everyone)
+            let earlier = try walker(
+                db: db, adjacency: adjacency, slice: TimeSlice(asOf: day(12)), frontier: everyone)
+            #expect(all.count > earlier.count && !Set(earlier).isSubset(of: Set(all)))
+        }
+    }
+
+    private func walker(db: Database, adjacency: Adjacency, slice: TimeSlice, frontier: [EntityID]) throws
+        -> [GraphWalker.Step]
+    {
+        try GraphWalker(
+            db: db, adjacency: adjacency, slice: slice, now: day(40), relations: nil, direction: .both
+        )
+        .steps(from: frontier)
+    }
+
+    @Test func neighboursAndPathsAreTheSameFromMemoryAsFromTheStore() throws {
+        let (fixture, _) = try populated()
+        let warm = fixture.store
+        _ = try warm.neighbours(of: "Person:Ada")
+        let queries: [(String, (GraphStore) throws -> String)] = [
+            ("neighbours", { "\(try $0.neighbours(of: "Person:Ada", depth: 3))" }),
+            ("incoming", { "\(try $0.neighbours(of: "Service:billing", direction: .incoming, depth: 2))" }),
+            ("relation", { "\(try $0.neighbours(of: "Person:Ada", relation: "memberOf", depth: 2))" }),
+            ("as of", { "\(try $0.neighbours(of: "Person:Grace", depth: 3, asOf: day(6)))" }),
+            ("known at", { "\(try $0.neighbours(of: "Tool:postgres", depth: 4, knownAt: day(6)))" }),
+            ("path", { "\(try $0.path(from: "Person:Grace", to: "Tool:postgres", asOf: day(6)) ?? [])" }),
+            ("no path now", { "\(try $0.path(from: "Person:Grace", to: "Tool:postgres") ?? [])" }),
+        ]
+        for (name, query) in queries {
+            // A store opened afresh declines the adjacency on its first walk and queries SQL.
+            let cold = try GraphStore(path: fixture.path, clock: { fixture.clock.now })
+            defer { try? cold.close() }
+            let fromStore = try query(cold)
+            #expect(try query(warm) == fromStore, "\(name)")
+            #expect(name == "no path now" || fromStore != "[]", "\(name)")
+        }
+        #expect(
+            try warm.read { db in try warm.adjacencies.adjacency(namespace: warm.namespace, db: db) } != nil)
+    }
 }

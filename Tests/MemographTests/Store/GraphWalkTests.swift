@@ -63,3 +63,45 @@ import Testing
         }
     }
 }
+
+@Suite struct ShortestPathTests {
+    /// On sparse random graphs, every path is as short as the nearest-first walk from its source
+    /// says the target is, joins its ends step by step over edges valid in the slice, and is
+    /// missing exactly where the walk does not reach the target within the depth.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func pathsAreAsShortAsTheWalkSaysAndJoinTheirEnds(seed: UInt64) throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try RandomGraph.populate(fixture, seed: seed, entities: 60, edges: 110)
+        let things = (0..<60).map { EntityReference.name("e\($0)", type: "Thing") }
+        var lengths: [Int: Int] = [:]
+        for asOf in [nil, day(12)] {
+            for source in things.prefix(12) {
+                guard let start = try? store.resolve(source) else { continue }
+                let distances = Dictionary(
+                    try store.neighbours(of: .id(start.id), depth: 5, asOf: asOf).map {
+                        ($0.entity.id, $0.hops)
+                    },
+                    uniquingKeysWith: min)
+                for target in things.suffix(20) {
+                    guard let goal = try? store.resolve(target), goal.id != start.id else { continue }
+                    let path = try store.path(from: .id(start.id), to: .id(goal.id), maxDepth: 5, asOf: asOf)
+                    #expect(
+                        path?.count == distances[goal.id],
+                        "\(source) → \(target) as of \(String(describing: asOf))")
+                    guard let path else { continue }
+                    lengths[path.count, default: 0] += 1
+                    #expect(path.first?.from == start.id && path.last?.to == goal.id)
+                    for (step, next) in zip(path, path.dropFirst()) { #expect(step.to == next.from) }
+                    for step in path {
+                        let ends = (step.edge.subject, step.edge.object.entityID)
+                        #expect(step.reversed ? ends == (step.to, step.from) : ends == (step.from, step.to))
+                        #expect(TimeSlice(asOf: asOf).contains(step.edge, now: fixture.clock.now))
+                    }
+                }
+            }
+        }
+        // Paths of several lengths, so that meeting in the middle is put to the test.
+        #expect(lengths.keys.filter { $0 >= 3 }.count >= 2, "\(lengths)")
+    }
+}
