@@ -58,14 +58,29 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        inPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inPipe.fileHandleForWriting.close()
+        // Standard input is written, and standard error read, beside the read of standard output:
+        // one after another, a child filling one pipe (64 KiB) while this waits on another would
+        // never finish.
+        let stderr = Collected()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            stderr.data = err.fileHandleForReading.readDataToEndOfFile()
+        }
+        DispatchQueue.global().async(group: group) {
+            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            try? inPipe.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            stderr: String(decoding: stderr.data, as: UTF8.self))
+    }
+
+    /// What a reading thread collected; read only after the group it ran in has been waited for.
+    private final class Collected: @unchecked Sendable {
+        var data = Data()
     }
 
     /// The bytes of the store and its WAL.

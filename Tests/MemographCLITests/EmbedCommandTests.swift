@@ -1,5 +1,4 @@
 import Foundation
-import MemographTestSupport
 import Testing
 
 /// Runs the built `memograph` executable (next to the test bundle) as a user would.
@@ -74,7 +73,7 @@ struct EmbedCommandTests {
         let refused = try run(["bench", "embed", "--sentences", "0"])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("--sentences"))
-        let workload = try ScratchDirectory.make("memograph-bench-embed").appending(path: "workload.json")
+        let workload = cli.directory.appending(path: "workload.json")
         let result = try run(
             [
                 "bench", "embed", "--json", "--runs", "1", "--queries", "1", "--sentences", "40",
