@@ -27,7 +27,15 @@ struct RelativeTime {
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december",
     ]
-    static let monthAbbreviations = months.map { String($0.prefix(3)) }
+    /// Each month's number by its name, its first three letters, and "sept".
+    private static let monthNumbers: [String: Int] = {
+        var numbers = ["sept": 9]
+        for (index, name) in months.enumerated() {
+            numbers[name] = index + 1
+            numbers[String(name.prefix(3))] = index + 1
+        }
+        return numbers
+    }()
     static let weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
     static let numberWords = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -102,12 +110,12 @@ struct RelativeTime {
         var day: Int?
         if let number = Int(words[position].filter(\.isNumber)), (1...31).contains(number),
             words[position].first?.isNumber == true, position + 1 < words.count,
-            monthNumber(words[position + 1]) != nil
+            Self.month(words[position + 1]) != nil
         {
             day = number
             position += 1
         }
-        guard let month = monthNumber(words[position]) else { return nil }
+        guard let month = Self.month(words[position]) else { return nil }
         let followedByNumber = position + 1 < words.count && Int(words[position + 1]) != nil
         guard index > start || day != nil || followedByNumber else { return nil }
         position += 1
@@ -137,10 +145,9 @@ struct RelativeTime {
         return resolved.map { Match(range: start..<position, date: $0) }
     }
 
-    private func monthNumber(_ word: String) -> Int? {
-        if let index = Self.months.firstIndex(of: word) { return index + 1 }
-        return Self.monthAbbreviations.firstIndex(of: word).map { $0 + 1 }
-    }
+    /// The number (1–12) of the month a lower-cased word names — "october", "oct", "sept" — shared
+    /// by ingestion's dates and a query's named periods.
+    static func month(_ word: String) -> Int? { monthNumbers[word] }
 
     /// The calendar unit a word counts in: "day" or "days", "week(s)", "month(s)", "year(s)".
     static func unit(_ word: String) -> Calendar.Component? {

@@ -53,12 +53,6 @@ struct NamedPeriods {
         return calendar
     }()
 
-    private static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9,
-        "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-
     /// Words after which a date bounds a range instead of naming a time.
     private static let bounds: Set<String> = ["before", "after", "since", "until", "till", "by"]
 
@@ -174,7 +168,7 @@ extension NamedPeriods {
             if let (year, month, day) = NamedPeriods.isoDate(Substring(word)) {
                 return NamedPeriods.period(year: year, month: month, day: day).map { ([$0], index, 1) }
             }
-            if let month = NamedPeriods.months[word] { return named(month, at: index) }
+            if let month = RelativeTime.month(word) { return named(month, at: index) }
             if let year = NamedPeriods.year(word), let before = token(index - 1),
                 NamedPeriods.yearPrepositions.contains(before)
             {
@@ -270,7 +264,7 @@ extension NamedPeriods {
                 if last, let day = spoken.previous(weekday: next, before: today) {
                     return (span(day, .day), index, 2)
                 }
-                if let month = NamedPeriods.months[next], namesAlone(index + 1) {
+                if let month = RelativeTime.month(next), namesAlone(index + 1) {
                     return lastOrThis(month, last: last).map { ($0, index, 2) }
                 }
                 return nil

@@ -121,4 +121,19 @@ import Testing
             facts.map(Self.describe) == ["Person:Ada leads Team:platform", "Person:Lin memberOf Team:data"])
         #expect(facts.map(\.validFrom) == [day(1), day(19)])
     }
+
+    /// A month is read by its name, its first three letters, or "sept", as a query's periods are.
+    @Test func monthsAreReadByNameAbbreviationOrSept() throws {
+        for written in ["September", "Sep", "Sept", "sept"] {
+            let context = ExtractionContext(
+                segments: [
+                    ExtractionSegment(
+                        text: "Since 2 \(written) 2023, Ada leads the platform team.", speaker: nil)
+                ],
+                occurredAt: day(20, hour: 15), ontology: Self.ontology)
+            let facts = Self.extractor.extractNow(context).facts
+            #expect(facts.map(Self.describe) == ["Person:Ada leads Team:platform"], "\(written)")
+            #expect(facts.map(\.validFrom) == [try ISO8601.parse("2023-09-02", field: "test")], "\(written)")
+        }
+    }
 }
