@@ -225,8 +225,8 @@ extension NamedPeriods {
         }
 
         /// A time said relative to the reference: "today", "yesterday", "last night", "last week",
-        /// "this month", "last year", "the past 3 days", "last Monday", "on Friday", "last March",
-        /// "3 days ago".
+        /// "this month", "last year", "the past 3 days", "the past few weeks", "last Monday",
+        /// "on Friday", "last March", "3 days ago", "a couple of days ago".
         private func relative(at index: Int) -> Match? {
             let word = tokens[index]
             switch word {
@@ -239,6 +239,11 @@ extension NamedPeriods {
             case "past", "last":
                 if word == "past", let unit = token(index + 1).flatMap(RelativeTime.unit) {
                     return (trailing(1, unit), index, 2)
+                }
+                if let (counts, length) = vague(at: index + 1),
+                    let unit = token(index + 1 + length).flatMap(RelativeTime.unit)
+                {
+                    return (trailing(counts.upperBound, unit), index, length + 2)
                 }
                 guard let count = token(index + 1).flatMap(Self.count),
                     let unit = token(index + 2).flatMap(RelativeTime.unit)
@@ -273,17 +278,44 @@ extension NamedPeriods {
             if token(index - 1) == "on", let day = spoken.previous(weekday: word, before: today) {
                 return (span(day, .day), index, 1)
             }
+            if let (counts, length) = vague(at: index),
+                let unit = token(index + length).flatMap(RelativeTime.unit),
+                token(index + length + 1) == "ago"
+            {
+                let period = Period(
+                    start: ago(counts.upperBound, unit).start, end: ago(counts.lowerBound, unit).end)
+                return ([period], index, length + 2)
+            }
             guard let count = Self.count(word), let unit = token(index + 1).flatMap(RelativeTime.unit),
                 token(index + 2) == "ago"
             else { return nil }
+            return ([ago(count, unit)], index, 3)
+        }
+
+        /// "3 days ago" (that day), "two weeks ago" (the seven days from two weeks before today),
+        /// "a month ago" (the calendar month before this one).
+        private func ago(_ count: Int, _ unit: Calendar.Component) -> Period {
             let periods: [Period]
             switch unit {
             case .weekOfYear: periods = span(shift(today, .day, -7 * count), .weekOfYear)
             case .month, .year: periods = span(shift(start(of: unit), unit, -count), unit)
             default: periods = span(shift(today, .day, -count), .day)
             }
-            return (periods, index, 3)
+            return periods[0]
         }
+
+        /// A count said loosely — "a few", "few", "a couple of", "several" — as the counts it may
+        /// mean, and how many words say it.
+        private func vague(at index: Int) -> (counts: ClosedRange<Int>, length: Int)? {
+            let article = token(index) == "a" ? 1 : 0
+            guard let word = token(index + article), let counts = Self.vagueCounts[word] else { return nil }
+            let of = word == "couple" && token(index + article + 1) == "of" ? 1 : 0
+            return (counts, article + 1 + of)
+        }
+
+        private static let vagueCounts: [String: ClosedRange<Int>] = [
+            "few": 2...5, "couple": 2...3, "several": 3...7,
+        ]
 
         /// "the past 3 days", "the last two weeks", "the past month": from that long before the
         /// start of today until the end of today.

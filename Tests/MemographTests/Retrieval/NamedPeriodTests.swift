@@ -48,7 +48,9 @@ import Testing
             "until 2023-10-03", "by May 2024", "since yesterday", "before last week", "after 3 days ago",
             "until last Monday", "as of today", "on the march", "3 weeks later", "may 32",
             "why this may fail", "who led this march?", "the past is past", "last one standing",
-            "in march formation", "last mar",
+            "in march formation", "last mar", "a few days later", "several of them",
+            "a couple of weeks from now",
+            "the last few", "past several",
         ] {
             #expect(named(query).isEmpty, "\(query)")
         }
@@ -85,6 +87,14 @@ import Testing
             ("the past 3 days", "2026-03-15", "2026-03-19"),
             ("over the past week", "2026-03-11", "2026-03-19"),
             ("the past month", "2026-02-18", "2026-03-19"),
+            // A loose count names every day it may mean: a few is 2 to 5, a couple 2 or 3,
+            // several 3 to 7.
+            ("what did we decide a few days ago", "2026-03-13", "2026-03-17"),
+            ("a couple of days ago", "2026-03-15", "2026-03-17"),
+            ("several weeks ago", "2026-01-28", "2026-03-04"),
+            ("few months ago", "2025-10-01", "2026-02-01"),
+            ("over the past few days", "2026-03-13", "2026-03-19"),
+            ("in the last couple of weeks", "2026-02-25", "2026-03-19"),
         ]
         for (query, start, end) in expected {
             #expect(named(query) == [try period(start, end)], "\(query)")
