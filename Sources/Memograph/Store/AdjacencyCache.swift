@@ -39,6 +39,9 @@ final class AdjacencyCache: @unchecked Sendable {
                 """)
     }
 
+    /// Whether an adjacency has been loaded and is held.
+    var isHolding: Bool { lock.withLock { current != nil } }
+
     /// The adjacency of `namespace` as `db`'s snapshot sees it, or nil where a walk should query
     /// the store instead: on the view's first request (a one-shot search would spend more on
     /// loading every edge than it saves), and for a reader older than the adjacency held.

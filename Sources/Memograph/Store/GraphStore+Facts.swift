@@ -69,9 +69,8 @@ extension GraphStore {
             ids.insert(edge.subject)
             if let object = edge.object.entityID { ids.insert(object) }
         }
-        let entities = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).load(
+        let byID = try EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules).loadByID(
             Array(ids))
-        let byID = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0) })
         var sources: [EdgeID: [EpisodeID]] = [:]
         try HotStatement.query(
             db.cachedStatement(

@@ -30,6 +30,8 @@ struct GraphWalker {
             direction: direction.reversed)
     }
 
+    /// The steps from each entity of `frontier` (distinct ids, as a walk's frontier is) by one
+    /// edge valid in the slice and followed in the walk's direction and relations.
     func steps(from frontier: [EntityID]) throws -> [Step] {
         var steps: [Step] = []
         for reversed in [false, true] {

@@ -5,8 +5,9 @@ import GRDB
 
 /// A seeded random graph of `Thing` entities with every kind of edge a walk meets: open ones in
 /// four relations (`memberOf` single-valued, so some are superseded), literals, self-loops,
-/// parallel edges, and some retracted on day 28. Facts are recorded a day apart from day 1 and
-/// valid from random days up to 25; the clock is left at day 40.
+/// parallel edges, some retracted on day 28, and `uses` kept 20 days (so those recorded before
+/// day 20 have expired by the end). Facts are recorded in order over days 1 to 25 and are valid
+/// from random days up to 25; the clock is left at day 40.
 enum RandomGraph {
     static func populate(_ fixture: StoreFixture, seed: UInt64, entities: Int = 30, edges: Int = 240) throws {
         let store = fixture.store
@@ -30,6 +31,7 @@ enum RandomGraph {
             try Int64.fetchAll(db, sql: "SELECT id FROM edges WHERE expired_at IS NULL AND id % 7 = 0")
         }
         for edge in open { try store.retract(EdgeID(edge), at: day(28)) }
+        try store.setRetention(20 * 86_400, relation: "uses")
         fixture.clock.set(day(40))
     }
 }
