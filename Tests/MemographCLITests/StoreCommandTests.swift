@@ -42,6 +42,21 @@ import Testing
         #expect(path.status == 0)
         #expect(
             path.stdout == "Organisation:acme ←partOf— Team:platform\nTeam:platform ←memberOf— Person:Ada\n")
+        // Along the edges only, acme reaches no one; Ada reaches acme.
+        let against = try cli.run(["path", "Organisation:acme", "Person:Ada", "--direction", "outgoing"])
+        #expect(against.status == 1)
+        #expect(against.stdout == "no path within 6 hops\n")
+        let along = try cli.run(["path", "Person:Ada", "Organisation:acme", "--direction", "outgoing"])
+        #expect(
+            along.stdout == "Person:Ada —memberOf→ Team:platform\nTeam:platform —partOf→ Organisation:acme\n")
+        let oneRelation = try cli.run(["path", "Person:Ada", "Organisation:acme", "--relation", "memberOf"])
+        #expect(oneRelation.status == 1)
+        let closure = try cli.run(["neighbours", "Team:platform", "--relation", "partOf", "--closure"])
+        #expect(closure.status == 0, "\(closure.stderr)")
+        #expect(closure.stdout.contains("Organisation:acme"))
+        let notTransitive = try cli.run(["neighbours", "Ada", "--relation", "memberOf", "--closure"])
+        #expect(notTransitive.status != 0)
+        #expect(notTransitive.stderr.contains("transitive"))
         let stats = try cli.run(["stats", "--json"])
         let counts = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         #expect(counts?["entities"] as? Int == 3)

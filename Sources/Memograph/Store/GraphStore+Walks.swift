@@ -53,13 +53,15 @@ extension GraphStore {
     }
 
     /// A shortest path between two entities over edges valid in the given slice, walking edges
-    /// in either direction; nil when none exists within `maxDepth` hops.
+    /// in `direction` (default: either way) and, given one, only `relation` (read as
+    /// ``neighbours(of:relation:direction:depth:closure:asOf:knownAt:)`` reads it); nil when none
+    /// exists within `maxDepth` hops.
     ///
     /// It is searched from both ends at once, so a path of four hops across a million edges costs
     /// about what two walks of two hops do.
     public func path(
-        from start: EntityReference, to goal: EntityReference, maxDepth: Int = 6, asOf: Date? = nil,
-        knownAt: Date? = nil
+        from start: EntityReference, to goal: EntityReference, relation: String? = nil,
+        direction: EdgeDirection = .both, maxDepth: Int = 6, asOf: Date? = nil, knownAt: Date? = nil
     ) throws -> [PathStep]? {
         guard (1...12).contains(maxDepth) else {
             throw MemographError.invalidArgument(field: "maxDepth", reason: "must be between 1 and 12")
@@ -69,10 +71,12 @@ extension GraphStore {
             let resolver = EntityResolver(db: db, namespace: namespace, now: now, rules: ontologyRules)
             let source = try resolver.resolve(start).id
             let target = try resolver.resolve(goal).id
+            let filter = try ontologyRules.readFilter(relation, direction: direction)
             if source == target { return [] }
             let walker = try GraphWalker(
                 db: db, adjacency: adjacencies.adjacency(namespace: namespace, db: db),
-                slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: nil, direction: .both)
+                slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: filter.names,
+                direction: filter.direction)
             guard let steps = try ShortestPath(walker: walker).between(source, target, maxDepth: maxDepth)
             else {
                 return nil

@@ -60,6 +60,12 @@ struct NeighboursCommand: ParsableCommand {
     @Option(help: "How many hops (1–10).") var depth = 1
     @Option(help: "Only follow this relation.") var relation: String?
     @Option(help: "outgoing, incoming or both.") var direction: EdgeDirection = .both
+    @Flag(
+        help: """
+            Follow --relation, which the ontology must declare transitive, to its end (up to 10 hops): \
+            everything the entity is, transitively, partOf.
+            """)
+    var closure = false
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
@@ -67,7 +73,7 @@ struct NeighboursCommand: ParsableCommand {
         let found = try store.use {
             try $0.neighbours(
                 of: EntityReference(parsing: entity), relation: relation, direction: direction, depth: depth,
-                asOf: slice.asOf, knownAt: slice.knownAt)
+                closure: closure, asOf: slice.asOf, knownAt: slice.knownAt)
         }
         if json { return try Output.json(found) }
         if found.isEmpty { print("no neighbours") }
@@ -82,12 +88,20 @@ struct NeighboursCommand: ParsableCommand {
 struct PathCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "path",
-        abstract: "Find a shortest path between two entities over valid edges, in either direction.")
+        abstract: "Find a shortest path between two entities over valid edges.",
+        discussion: """
+            Edges are walked either way unless --direction says otherwise: with outgoing, each step \
+            goes from an edge's subject to its object ("what does Ada reach through what she \
+            maintains and what that depends on?"). --relation keeps one relation (its inverse and \
+            subproperties with an ontology).
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var time: TimeOptions
     @Argument(help: "Where the path starts.") var from: String
     @Argument(help: "Where the path ends.") var to: String
+    @Option(help: "Only follow this relation.") var relation: String?
+    @Option(help: "outgoing, incoming or both.") var direction: EdgeDirection = .both
     @Option(help: "The longest path to look for (1–12).") var maxDepth = 6
     @Flag(help: "Print JSON.") var json = false
 
@@ -96,8 +110,8 @@ struct PathCommand: ParsableCommand {
         let graph = try store.open()
         defer { try? graph.close() }
         let steps = try graph.path(
-            from: EntityReference(parsing: from), to: EntityReference(parsing: to), maxDepth: maxDepth,
-            asOf: slice.asOf, knownAt: slice.knownAt)
+            from: EntityReference(parsing: from), to: EntityReference(parsing: to), relation: relation,
+            direction: direction, maxDepth: maxDepth, asOf: slice.asOf, knownAt: slice.knownAt)
         if json { return try Output.json(steps) }
         guard let steps else {
             print("no path within \(maxDepth) hops")

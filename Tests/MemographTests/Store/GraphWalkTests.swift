@@ -42,6 +42,17 @@ import Testing
         #expect(path.map(\.reversed) == [true, true, false, false])
         #expect(try store.path(from: "Organisation:acme", to: "Tool:postgres", maxDepth: 3) == nil)
         #expect(try store.path(from: "Person:Ada", to: "Person:Ada") == [])
+        // Along the edges only: Ada reaches postgres through api; postgres reaches no one.
+        let along = try #require(
+            try store.path(from: "Person:Ada", to: "Tool:postgres", direction: .outgoing))
+        #expect(along.map(\.edge.relation) == ["maintains", "dependsOn"])
+        #expect(along.allSatisfy { !$0.reversed })
+        #expect(try store.path(from: "Tool:postgres", to: "Person:Ada", direction: .outgoing) == nil)
+        let against = try #require(
+            try store.path(from: "Tool:postgres", to: "Person:Ada", direction: .incoming))
+        #expect(
+            against.map(\.to) == [try store.resolve("Service:api").id, try store.resolve("Person:Ada").id])
+        #expect(try store.path(from: "Organisation:acme", to: "Tool:postgres", relation: "partOf") == nil)
     }
 
     @Test func walksOnlyFollowEdgesValidAtTheInstant() throws {

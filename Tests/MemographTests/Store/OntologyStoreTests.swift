@@ -164,6 +164,19 @@ import Testing
         #expect(throws: MemographError.self) {
             try graph.neighbours(of: "Team:search", relation: "memberOf", closure: true)
         }
+        // A path reads its relation as a walk does: hasPart outward is partOf inward.
+        let down = try #require(
+            try graph.path(
+                from: "Organisation:acme", to: "Team:search", relation: "hasPart", direction: .outgoing))
+        #expect(down.map(\.edge.relation) == ["partOf", "partOf", "partOf"])
+        #expect(down.allSatisfy { $0.reversed })
+        #expect(
+            try graph.path(
+                from: "Team:search", to: "Organisation:acme", relation: "hasPart", direction: .outgoing)
+                == nil)
+        #expect(
+            try graph.path(from: "Team:search", to: "Organisation:acme", relation: "partOf", maxDepth: 2)
+                == nil)
     }
 
     @Test func storeRecordsItsOntologyAndRefusesAnIncompatibleOne() throws {
