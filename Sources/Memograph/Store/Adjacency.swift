@@ -1,20 +1,34 @@
+import Foundation
 import GRDB
 
-/// Every edge of one namespace as a walk needs it — its ends, relation and lifetime, no text —
-/// held in memory as of one entry of the store's edge log (see ``AdjacencyCache``).
+/// Every edge of one namespace, held in memory as of one entry of the store's edge log (see
+/// ``AdjacencyCache``): what a walk tests — ends, relation, lifetime — packed, and the rest of
+/// each edge (its text and bookkeeping) beside it, so that a walk returns edges too.
 ///
 /// A walk over it reads no rows: each entity's edges are listed by id on both sides, so the
 /// newest ones visible in a slice are found from the end of a list without a query or a sort.
 /// Links are kept packed in one array (64 bytes an edge) rather than as dictionary values
 /// (which took 259 MB for a million edges), and the lists point straight into it.
 struct Adjacency: Sendable {
-    /// One edge, without its text.
+    /// One edge.
     struct Link: Equatable, Sendable {
         var subject: EntityID
         /// Nil for a literal value.
         var object: EntityID?
         var relation: String
         var lifetime: EdgeLifetime
+        var details: Details
+    }
+
+    /// What an edge holds beyond what a walk tests.
+    struct Details: Equatable, Sendable {
+        var objectValue: String?
+        var fact: String?
+        var end: EdgeEnd?
+        var supersededBy: Int64?
+        var confidence: Double
+        /// As stored (JSON), decoded when an edge is built; nil for none.
+        var attributes: String?
     }
 
     /// The last edge-log entry this reflects.
@@ -36,7 +50,8 @@ struct Adjacency: Sendable {
 
     private static let selected = """
         e.id, e.subject_id, e.object_id, e.relation, e.recorded_at, e.valid_from, e.valid_to, e.expired_at,
-        e.end_kind IN ('superseded', 'ended'), e.expires_at
+        e.end_kind IN ('superseded', 'ended'), e.expires_at, e.object_value, e.fact, e.end_kind,
+        e.superseded_by, e.confidence, nullif(e.attributes, '{}')
         """
 
     /// Reads every edge of `namespace` that `db` sees, which is the state after log entry `through`.
@@ -92,6 +107,12 @@ struct Adjacency: Sendable {
     /// The link of edge `id`, or nil when the namespace has no such edge.
     func link(_ id: Int64) -> Link? {
         slots[id].map { store.link(at: Int($0)) }
+    }
+
+    /// Edge `id` of `namespace` whole, as a row read would give it; nil when the namespace has no
+    /// such edge.
+    func edge(_ id: Int64, namespace: String) -> Edge? {
+        slots[id].map { store.edge(at: Int($0), id: id, namespace: namespace) }
     }
 
     /// The lifetime of edge `id`, or nil when the namespace has no such edge: ``link(_:)`` without
@@ -156,7 +177,12 @@ struct Adjacency: Sendable {
             lifetime: EdgeLifetime(
                 recordedAt: row.int64(4), validFrom: row.int64(5), validTo: row.optionalInt64(6),
                 expiredAt: row.optionalInt64(7), keepsInterval: row.int64(8) == 1,
-                expiresAt: row.optionalInt64(9)))
+                expiresAt: row.optionalInt64(9)),
+            details: Details(
+                objectValue: row.optionalText(10), fact: row.optionalText(11),
+                end: row.optionalText(12).flatMap(EdgeEnd.init(rawValue:)),
+                supersededBy: row.optionalInt64(13),
+                confidence: row.double(14), attributes: row.optionalText(15)))
     }
 
     private mutating func insert(id: Int64, _ link: Link) {
@@ -177,6 +203,7 @@ struct Adjacency: Sendable {
     private mutating func remove(id: Int64) {
         guard let slot = slots.removeValue(forKey: id) else { return }
         let link = store.link(at: Int(slot))
+        store.release(at: Int(slot))
         freeSlots.append(slot)
         Self.drop(id, from: &outgoing, of: link.subject)
         if let object = link.object { Self.drop(id, from: &incoming, of: object) }
@@ -236,6 +263,8 @@ extension Adjacency {
         }
 
         private var packed: [Packed] = []
+        /// Each link's details, at its slot.
+        private var details: [Details] = []
         /// Each relation name once, where ``Packed/relation`` points.
         private var relationNames: [String] = []
         private var relationNumbers: [String: Int32] = [:]
@@ -251,7 +280,27 @@ extension Adjacency {
             return Link(
                 subject: EntityID(link.subject),
                 object: link.object == Self.none ? nil : EntityID(link.object),
-                relation: relationNames[Int(link.relation)], lifetime: lifetime(at: slot))
+                relation: relationNames[Int(link.relation)], lifetime: lifetime(at: slot),
+                details: details[slot])
+        }
+
+        /// The edge at `slot` whole, built from its packed link and details without a ``Link``
+        /// between: a two-hop walk builds hundreds.
+        func edge(at slot: Int, id: Int64, namespace: String) -> Edge {
+            func date(_ value: Int64) -> Date? { value == Self.none ? nil : StoreTime.decode(value) }
+            let link = packed[slot]
+            let details = details[slot]
+            return Edge(
+                id: EdgeID(id), namespace: namespace, subject: EntityID(link.subject),
+                relation: relationNames[Int(link.relation)],
+                object: link.object == Self.none
+                    ? .literal(details.objectValue ?? "") : .entity(EntityID(link.object)),
+                fact: details.fact, validFrom: StoreTime.decode(link.validFrom), validTo: date(link.validTo),
+                recordedAt: StoreTime.decode(link.recordedAt), expiredAt: date(link.expiredAt),
+                end: details.end,
+                supersededBy: details.supersededBy.map { EdgeID($0) }, confidence: details.confidence,
+                attributes: AttributeCoding.decode(details.attributes),
+                expiresAt: date(link.expiresAt))
         }
 
         func hop(at slot: Int, edge: Int64, outgoing: Bool) -> Hop {
@@ -276,10 +325,17 @@ extension Adjacency {
 
         mutating func append(_ link: Link) {
             packed.append(pack(link))
+            details.append(link.details)
+        }
+
+        /// Lets go of the texts of a removed link, whose slot waits for reuse.
+        mutating func release(at slot: Int) {
+            details[slot] = Details(confidence: 0)
         }
 
         mutating func set(_ link: Link, at slot: Int) {
             packed[slot] = pack(link)
+            details[slot] = link.details
         }
 
         private mutating func pack(_ link: Link) -> Packed {

@@ -1,11 +1,12 @@
 import GRDB
 
 /// A table of changes that triggers append to in the writing transaction (`edge_log`,
-/// `embedding_log`), from which an in-memory cache catches up with a reader's snapshot by reading
+/// `entity_log`, `embedding_log`), from which an in-memory cache catches up with a reader's snapshot by reading
 /// again only what changed. Entries are numbered without gaps (each is one past the largest), and
 /// writers prune the oldest.
 struct ChangeLog {
     static let edges = ChangeLog(table: "edge_log")
+    static let entities = ChangeLog(table: "entity_log")
     static let embeddings = ChangeLog(table: "embedding_log")
 
     let table: String

@@ -28,10 +28,10 @@ extension GraphStore {
                 }
                 depth = 10
             }
-            let walker = try GraphWalker(
-                db: db, adjacency: adjacencies.adjacency(namespace: namespace, db: db),
-                slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: filter.names,
-                direction: filter.direction)
+            let adjacency = try adjacencies.adjacency(namespace: namespace, db: db)
+            let walker = GraphWalker(
+                db: db, adjacency: adjacency, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now,
+                relations: filter.names, direction: filter.direction)
             var seen: Set<EntityID> = [start]
             var frontier = [start]
             var found: [(id: EntityID, hops: Int, step: GraphWalker.Step)] = []
@@ -43,12 +43,20 @@ extension GraphStore {
                 }
                 frontier = next
             }
-            let byID = try resolver.loadByID(found.map(\.id))
-            let edges = try RowDecoding.edges(ids: found.map(\.step.edge), namespace: namespace, db: db)
-            return found.compactMap { item in
-                guard let entity = byID[item.id], let edge = edges[item.step.edge] else { return nil }
-                return Neighbour(entity: entity, hops: item.hops, via: edge, from: item.step.from)
+            func neighbours(entity: (EntityID) -> Entity?, edge: (Int64) -> Edge?) -> [Neighbour] {
+                found.compactMap { item in
+                    guard let entity = entity(item.id), let edge = edge(item.step.edge) else { return nil }
+                    return Neighbour(entity: entity, hops: item.hops, via: edge, from: item.step.from)
+                }
             }
+            // Once a walk holds the adjacency, what it returns comes from memory too: reading the
+            // rows was most of a two-hop walk's time.
+            if let adjacency, let table = try entityTables.value(namespace: namespace, db: db) {
+                return neighbours(entity: { table[$0] }, edge: { adjacency.edge($0, namespace: namespace) })
+            }
+            let entities = try resolver.loadByID(found.map(\.id))
+            let edges = try RowDecoding.edges(ids: found.map(\.step.edge), namespace: namespace, db: db)
+            return neighbours(entity: { entities[$0] }, edge: { edges[$0] })
         }
     }
 
@@ -73,20 +81,24 @@ extension GraphStore {
             let target = try resolver.resolve(goal).id
             let filter = try ontologyRules.readFilter(relation, direction: direction)
             if source == target { return [] }
-            let walker = try GraphWalker(
-                db: db, adjacency: adjacencies.adjacency(namespace: namespace, db: db),
-                slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now, relations: filter.names,
-                direction: filter.direction)
+            let adjacency = try adjacencies.adjacency(namespace: namespace, db: db)
+            let walker = GraphWalker(
+                db: db, adjacency: adjacency, slice: TimeSlice(asOf: asOf, knownAt: knownAt), now: now,
+                relations: filter.names, direction: filter.direction)
             guard let steps = try ShortestPath(walker: walker).between(source, target, maxDepth: maxDepth)
             else {
                 return nil
             }
-            let edges = try RowDecoding.edges(ids: steps.map(\.edge), namespace: namespace, db: db)
-            return steps.compactMap { step in
-                edges[step.edge].map {
-                    PathStep(edge: $0, from: step.from, to: step.to, reversed: step.reversed)
+            func path(edge: (Int64) -> Edge?) -> [PathStep] {
+                steps.compactMap { step in
+                    edge(step.edge).map {
+                        PathStep(edge: $0, from: step.from, to: step.to, reversed: step.reversed)
+                    }
                 }
             }
+            if let adjacency { return path { adjacency.edge($0, namespace: namespace) } }
+            let edges = try RowDecoding.edges(ids: steps.map(\.edge), namespace: namespace, db: db)
+            return path { edges[$0] }
         }
     }
 }

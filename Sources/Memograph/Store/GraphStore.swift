@@ -26,7 +26,8 @@ public final class GraphStore: Sendable {
     /// connection.
     let checkpointer: WALCheckpointer?
     let vectorIndexes = VectorIndexCache()
-    let adjacencies = AdjacencyCache()
+    let adjacencies = AdjacencyCache(declinesFirst: true)
+    let entityTables = EntityTableCache(declinesFirst: false)
     let documentLengths = DocumentLengthCache()
     let defaultExtractor = DefaultExtractorCache()
     let clock: @Sendable () -> Date

@@ -209,6 +209,11 @@ enum StoreSchema {
         migrator.registerMigration("v13-episode-roles") { db in
             try db.execute(sql: "CREATE INDEX episodes_by_role ON episodes(namespace, role)")
         }
+        // Walks return whole edges and entities from memory, kept current from these logs.
+        migrator.registerMigration("v14-row-logs") { db in
+            try AdjacencyCache.logEveryColumn(db)
+            try EntityTableCache.createLog(db)
+        }
         return migrator
     }
 }

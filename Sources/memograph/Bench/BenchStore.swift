@@ -156,7 +156,7 @@ struct BenchStore: ParsableCommand {
             "search(depth: 2)      p50 \(format(report.searchP50Ms)) ms, p95 \(format(report.searchP95Ms)) ms (BM25 over entity names)"
         )
         print(
-            "adjacency             the first walk \(format(firstWalkMs)) ms queries SQL, the second \(format(loadingWalkMs)) ms loads every edge"
+            "adjacency             the first walk \(format(firstWalkMs)) ms queries SQL, the second \(format(loadingWalkMs)) ms loads every edge and entity"
                 + (report.adjacencyMegabytes.map { " (+\(format($0)) MB resident)" } ?? "")
                 + "; the timed walks and searches read it")
         if let peak = report.peakResidentMegabytes { print("peak RSS              \(format(peak)) MB") }
@@ -186,7 +186,7 @@ struct BenchStoreReport: Encodable {
     var meanPathLength: Double
     /// The first `neighbours` walk, which queries SQL.
     var firstWalkMs: Double
-    /// The second, which loads the in-memory adjacency.
+    /// The second, which loads the in-memory adjacency and entity table.
     var adjacencyLoadingWalkMs: Double
     /// Resident memory the adjacency of every edge added.
     var adjacencyMegabytes: Double?

@@ -20,7 +20,10 @@ import Testing
             edges.append(try write().edgeID)
         }
         try recorded(day(1)) {
-            try store.relate("Person:Ada", "memberOf", "Team:platform", validFrom: day(1))
+            try store.relate(
+                Assertion(
+                    "Person:Ada", "memberOf", .entity("Team:platform"), validFrom: day(1),
+                    fact: "Ada joined platform with Linus", confidence: 0.8))
         }
         try recorded(day(2)) {
             try store.relate("Team:platform", "maintains", "Service:billing", validFrom: day(2))
@@ -84,6 +87,7 @@ import Testing
         let store = fixture.store
         _ = try cachedAndFresh(store)
         let before = try #require(try cachedAndFresh(store).cached)
+        try store.relate("Person:Linus", "knows", "Person:Grace")
         let episode = try store.addEpisode("Ada now works on search")
         let writes: [(String, () throws -> Void)] = [
             ("insert", { try store.relate("Person:Ada", "worksOn", "Project:search", source: episode.id) }),
@@ -95,6 +99,18 @@ import Testing
             ("purge", { try store.purge(edges[1]) }),
             ("withdraw", { _ = try store.deleteEpisode(episode.id) }),
             ("other namespace", { try store.namespace("other").relate("Person:Eve", "knows", "Person:Ada") }),
+            // Writes v9's trigger did not log: a fact's text, its attributes.
+            ("redact", { _ = try store.forget("Person:Linus") }),
+            (
+                "attributes",
+                {
+                    try store.database.write { db in
+                        try db.execute(
+                            sql: "UPDATE edges SET attributes = '{\"source\":\"hr\"}' WHERE id = ?",
+                            arguments: [edges[0].rawValue])
+                    }
+                }
+            ),
         ]
         for (name, write) in writes {
             try write()
@@ -113,6 +129,37 @@ import Testing
         }
         #expect(caughtUp == (try cachedAndFresh(store).fresh))
         #expect(caughtUp != before)
+        let edge = try #require(
+            try cachedAndFresh(store).cached?.edge(edges[0].rawValue, namespace: "default"))
+        #expect(edge.fact?.contains("Linus") == false && edge.attributes == ["source": "hr"])
+    }
+
+    /// Every edge the adjacency holds is the edge a row read gives, text and bookkeeping too:
+    /// superseded, retracted, literal, with a fact, a confidence and attributes.
+    @Test func edgesFromMemoryAreTheEdgesInTheStore() throws {
+        let (fixture, edges) = try populated()
+        let store = fixture.store
+        try store.database.write { db in
+            try db.execute(
+                sql: "UPDATE edges SET attributes = '{\"k\":\"v\"}' WHERE id = ?",
+                arguments: [edges[0].rawValue])
+        }
+        try RandomGraph.populate(fixture, seed: 9)
+        try store.read { db in
+            let adjacency = try Adjacency.load(
+                namespace: store.namespace, through: ChangeLog.edges.head(db), db: db)
+            let ids = try Int64.fetchAll(
+                db, sql: "SELECT id FROM edges WHERE namespace = ?", arguments: ["default"])
+            let read = try RowDecoding.edges(ids: ids, namespace: store.namespace, db: db)
+            #expect(ids.count > 200 && read.count == ids.count)
+            for id in ids { #expect(adjacency.edge(id, namespace: store.namespace) == read[id], "\(id)") }
+            #expect(read.values.contains { $0.end == .superseded && $0.supersededBy != nil })
+            #expect(read.values.contains { $0.fact != nil && $0.confidence == 0.8 && !$0.attributes.isEmpty })
+            #expect(read.values.contains { $0.object.entityID == nil && $0.expiresAt == nil })
+            #expect(read.values.contains { $0.expiresAt != nil })
+            let other = try Int64.fetchOne(db, sql: "SELECT id FROM edges WHERE namespace = 'other'")
+            #expect(adjacency.edge(try #require(other), namespace: store.namespace) == nil)
+        }
     }
 
     @Test func anAdjacencyFarBehindTheLogIsLoadedAfresh() throws {

@@ -28,7 +28,9 @@ enum RandomGraph {
         }
         fixture.clock.set(day(30))
         let open = try store.read { db in
-            try Int64.fetchAll(db, sql: "SELECT id FROM edges WHERE expired_at IS NULL AND id % 7 = 0")
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM edges WHERE namespace = ? AND expired_at IS NULL AND id % 7 = 0",
+                arguments: [store.namespace])
         }
         for edge in open { try store.retract(EdgeID(edge), at: day(28)) }
         try store.setRetention(20 * 86_400, relation: "uses")
