@@ -490,8 +490,8 @@ struct SearchRun {
         var ends: [Int64: [EntityID]] = [:]
         if let adjacency {
             for id in edges {
-                guard let link = adjacency.link(id) else { continue }
-                ends[id] = [link.subject] + (link.object.map { [$0] } ?? [])
+                guard let (subject, object) = adjacency.ends(of: id) else { continue }
+                ends[id] = [subject] + (object.map { [$0] } ?? [])
             }
             return ends
         }

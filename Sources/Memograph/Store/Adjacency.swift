@@ -8,7 +8,8 @@ import GRDB
 /// A walk over it reads no rows: each entity's edges are listed by id on both sides, so the
 /// newest ones visible in a slice are found from the end of a list without a query or a sort.
 /// Links are kept packed in one array (64 bytes an edge) rather than as dictionary values
-/// (which took 259 MB for a million edges), and the lists point straight into it.
+/// (which took 259 MB for a million edges), and the lists point straight into it; the details
+/// (about 80 bytes an edge, and the texts) are kept in an array beside it.
 struct Adjacency: Sendable {
     /// One edge.
     struct Link: Equatable, Sendable {
@@ -115,8 +116,20 @@ struct Adjacency: Sendable {
         slots[id].map { store.edge(at: Int($0), id: id, namespace: namespace) }
     }
 
+    /// The subject and (entity) object of edge `id`, or nil when the namespace has no such edge:
+    /// ``link(_:)`` without its name, lifetime or details.
+    func ends(of id: Int64) -> (subject: EntityID, object: EntityID?)? {
+        slots[id].map { slot in
+            let object = store.end(at: Int(slot), outgoing: false)
+            return (
+                EntityID(store.end(at: Int(slot), outgoing: true)),
+                object == LinkStore.none ? nil : EntityID(object)
+            )
+        }
+    }
+
     /// The lifetime of edge `id`, or nil when the namespace has no such edge: ``link(_:)`` without
-    /// its relation's name, for a time test.
+    /// its relation's name or details, for a time test.
     func lifetime(of id: Int64) -> EdgeLifetime? {
         slots[id].map { store.lifetime(at: Int($0)) }
     }
@@ -202,11 +215,13 @@ struct Adjacency: Sendable {
 
     private mutating func remove(id: Int64) {
         guard let slot = slots.removeValue(forKey: id) else { return }
-        let link = store.link(at: Int(slot))
+        let (subject, object) = (
+            store.end(at: Int(slot), outgoing: true), store.end(at: Int(slot), outgoing: false)
+        )
         store.release(at: Int(slot))
         freeSlots.append(slot)
-        Self.drop(id, from: &outgoing, of: link.subject)
-        if let object = link.object { Self.drop(id, from: &incoming, of: object) }
+        Self.drop(id, from: &outgoing, of: EntityID(subject))
+        if object != LinkStore.none { Self.drop(id, from: &incoming, of: EntityID(object)) }
     }
 
     /// Adds an edge to an ascending list: at the end for a new edge, in place for a re-read one.

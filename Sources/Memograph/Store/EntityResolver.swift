@@ -146,19 +146,15 @@ struct EntityResolver {
         guard !ids.isEmpty else { return [:] }
         var byID: [EntityID: Entity] = [:]
         byID.reserveCapacity(ids.count)
-        // Aliases come along as one string joined by U+001F, a character names cannot contain.
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
-                    SELECT \(RowDecoding.entityColumns),
-                        (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.entity_id = n.id)
+                    SELECT \(RowDecoding.entityWithAliasesColumns)
                     FROM json_each(?) AS wanted CROSS JOIN entities n ON n.id = wanted.value
                     WHERE n.namespace = ?
                     """), [.text(IDList.json(ids.map(\.rawValue))), .text(namespace)]
         ) { row in
-            let aliases =
-                row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
-            let entity = RowDecoding.entity(row, aliases: aliases)
+            let entity = RowDecoding.entityWithAliases(row)
             byID[entity.id] = entity
         }
         return byID

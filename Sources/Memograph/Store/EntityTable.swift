@@ -14,16 +14,8 @@ struct EntityTable: Sendable, Equatable {
     /// Entity `id`, or nil when the namespace has no such entity.
     subscript(id: EntityID) -> Entity? { entities[id] }
 
-    /// Entities with their aliases joined by U+001F, a character names cannot contain.
-    private static let selected = """
-        \(RowDecoding.entityColumns),
-            (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.entity_id = n.id)
-        """
-
     private mutating func add(_ row: SQLRow) {
-        let aliases =
-            row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
-        let entity = RowDecoding.entity(row, aliases: aliases)
+        let entity = RowDecoding.entityWithAliases(row)
         entities[entity.id] = entity
     }
 }
@@ -35,7 +27,8 @@ extension EntityTable: LogFollowing {
     static func load(namespace: String, through: Int64, db: Database) throws -> EntityTable {
         var table = EntityTable(through: through)
         try HotStatement.query(
-            db.makeStatement(sql: "SELECT \(selected) FROM entities n WHERE n.namespace = ?"),
+            db.makeStatement(
+                sql: "SELECT \(RowDecoding.entityWithAliasesColumns) FROM entities n WHERE n.namespace = ?"),
             [.text(namespace)]
         ) { table.add($0) }
         return table
@@ -46,7 +39,7 @@ extension EntityTable: LogFollowing {
         try HotStatement.query(
             db.cachedStatement(
                 sql: """
-                    SELECT \(Self.selected) FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value
+                    SELECT \(RowDecoding.entityWithAliasesColumns) FROM json_each(?) AS c CROSS JOIN entities n ON n.id = c.value
                     WHERE n.namespace = ?
                     """), [.text(IDList.json(changed.sorted())), .text(namespace)]
         ) { add($0) }

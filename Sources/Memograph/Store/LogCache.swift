@@ -24,7 +24,11 @@ protocol LogFollowing: Sendable {
 /// Triggers append the id of every row a write inserts, deletes or changes to the log in the
 /// writing transaction, so a reader brings the value up to its own snapshot by reading again
 /// only the rows logged since: a write costs the next reader a few row reads, not a reload. A
-/// value further behind than the log reaches, or than a quarter of its rows, is loaded afresh.
+/// value further behind than the log reaches, or by more entries than a quarter of its rows (and
+/// more than 1,024), is loaded afresh.
+///
+/// A reader gets a copy that shares storage with the value held; a catch-up while another reader
+/// still holds its copy copies the value whole, so readers keep theirs for one read only.
 final class LogCache<Value: LogFollowing>: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Value?
@@ -52,7 +56,13 @@ final class LogCache<Value: LogFollowing>: @unchecked Sendable {
                 if let changed = try Value.log.changedIDs(
                     after: through, through: head, held: current!.count, id: Value.loggedID, db: db)
                 {
-                    try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
+                    do {
+                        try current!.apply(changed: changed, through: head, namespace: namespace, db: db)
+                    } catch {
+                        // Half caught up, it would still claim its old log entry: let it go.
+                        current = nil
+                        throw error
+                    }
                     return current
                 }
             } else if !declinedFirst {

@@ -50,6 +50,20 @@ enum RowDecoding {
         n.id, n.namespace, n.type, n.name, n.summary, nullif(n.attributes, '{}'), n.created_at, n.updated_at
         """
 
+    /// ``entityColumns`` and then the entity's aliases, joined by U+001F (a character names
+    /// cannot contain), for ``entityWithAliases(_:)``.
+    static let entityWithAliasesColumns = """
+        \(entityColumns),
+            (SELECT group_concat(a.alias, char(31)) FROM aliases a WHERE a.entity_id = n.id)
+        """
+
+    /// An entity selected with ``entityWithAliasesColumns``, its aliases sorted.
+    static func entityWithAliases(_ row: some StoredColumns) -> Entity {
+        let aliases =
+            row.optionalText(8).map { $0.split(separator: "\u{1F}").map(String.init).sorted() } ?? []
+        return entity(row, aliases: aliases)
+    }
+
     static func entity(_ row: some StoredColumns, aliases: [String]) -> Entity {
         Entity(
             id: EntityID(row.int64(0)), namespace: row.text(1), type: row.text(2), name: row.text(3),

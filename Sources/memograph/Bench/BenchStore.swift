@@ -188,7 +188,8 @@ struct BenchStoreReport: Encodable {
     var firstWalkMs: Double
     /// The second, which loads the in-memory adjacency and entity table.
     var adjacencyLoadingWalkMs: Double
-    /// Resident memory the adjacency of every edge added.
+    /// Resident memory the walk's in-memory rows added: the adjacency of every edge and the table
+    /// of every entity.
     var adjacencyMegabytes: Double?
     var searchP50Ms: Double
     var searchP95Ms: Double

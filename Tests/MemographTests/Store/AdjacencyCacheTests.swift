@@ -285,29 +285,55 @@ import Testing
         .steps(from: frontier)
     }
 
+    /// What a walk returns — entities with their aliases and attributes, edges whole — is the
+    /// same from memory as from SQL, also after writes to entities and edges the held rows
+    /// catch up with.
     @Test func neighboursAndPathsAreTheSameFromMemoryAsFromTheStore() throws {
         let (fixture, _) = try populated()
         let warm = fixture.store
         _ = try warm.neighbours(of: "Person:Ada")
         #expect(!warm.adjacencies.isHolding)
-        let queries: [(String, (GraphStore) throws -> String)] = [
-            ("neighbours", { "\(try $0.neighbours(of: "Person:Ada", depth: 3))" }),
-            ("incoming", { "\(try $0.neighbours(of: "Service:billing", direction: .incoming, depth: 2))" }),
-            ("relation", { "\(try $0.neighbours(of: "Person:Ada", relation: "memberOf", depth: 2))" }),
-            ("as of", { "\(try $0.neighbours(of: "Person:Grace", depth: 3, asOf: day(6)))" }),
-            ("known at", { "\(try $0.neighbours(of: "Tool:postgres", depth: 4, knownAt: day(6)))" }),
-            ("path", { "\(try $0.path(from: "Person:Grace", to: "Tool:postgres", asOf: day(6)) ?? [])" }),
-            ("no path now", { "\(try $0.path(from: "Person:Grace", to: "Tool:postgres") ?? [])" }),
+        let walks: [(String, (GraphStore) throws -> [Neighbour])] = [
+            ("neighbours", { try $0.neighbours(of: "Person:Ada", depth: 3) }),
+            ("incoming", { try $0.neighbours(of: "Service:billing", direction: .incoming, depth: 2) }),
+            ("relation", { try $0.neighbours(of: "Person:Ada", relation: "memberOf", depth: 2) }),
+            ("as of", { try $0.neighbours(of: "Person:Grace", depth: 3, asOf: day(6)) }),
+            ("known at", { try $0.neighbours(of: "Tool:postgres", depth: 4, knownAt: day(6)) }),
         ]
-        for (name, query) in queries {
+        let paths: [(String, (GraphStore) throws -> [PathStep]?)] = [
+            ("path", { try $0.path(from: "Person:Grace", to: "Tool:postgres", asOf: day(6)) }),
+            ("no path now", { try $0.path(from: "Person:Grace", to: "Tool:postgres") }),
+        ]
+        func compare() throws {
             // A store opened afresh declines the adjacency on its first walk and queries SQL.
-            let cold = try GraphStore(path: fixture.path, clock: { fixture.clock.now })
-            defer { try? cold.close() }
-            let fromStore = try query(cold)
-            #expect(try query(warm) == fromStore, "\(name)")
-            #expect(name == "no path now" || fromStore != "[]", "\(name)")
+            func cold<T>(_ query: (GraphStore) throws -> T) throws -> T {
+                let cold = try GraphStore(path: fixture.path, clock: { fixture.clock.now })
+                defer { try? cold.close() }
+                return try query(cold)
+            }
+            for (name, walk) in walks {
+                let fromStore = try cold(walk)
+                #expect(try walk(warm) == fromStore, "\(name)")
+                #expect(!fromStore.isEmpty, "\(name)")
+            }
+            for (name, path) in paths {
+                let fromStore = try cold(path)
+                #expect(try path(warm) == fromStore, "\(name)")
+                #expect((fromStore == nil) == (name == "no path now"), "\(name)")
+            }
         }
-        // The warm store's first query above loaded the adjacency; the rest read it.
-        #expect(warm.adjacencies.isHolding)
+        try compare()
+        // The warm store's first walk above loaded the adjacency and the entity table.
+        #expect(warm.adjacencies.isHolding && warm.entityTables.isHolding)
+        _ = try warm.upsertEntity(
+            name: "postgres", type: "Tool", summary: "the database", aliases: ["pg"],
+            attributes: ["a": "1", "b": "2"])
+        try warm.addAliases(["Countess"], to: "Person:Ada")
+        try warm.relate(
+            Assertion(
+                "Person:Ada", "maintains", .entity("Service:billing"), fact: "Ada keeps billing running"))
+        try compare()
+        let ada = try warm.neighbours(of: "Tool:postgres", depth: 3).first { $0.entity.name == "Ada" }
+        #expect(ada?.entity.aliases == ["Countess"])
     }
 }
