@@ -336,4 +336,39 @@ import Testing
         let ada = try warm.neighbours(of: "Tool:postgres", depth: 3).first { $0.entity.name == "Ada" }
         #expect(ada?.entity.aliases == ["Countess"])
     }
+
+    /// An import into a store that holds its rows in memory reaches them through the logs:
+    /// entities and aliases inserted, edges inserted and then linked to their successors.
+    @Test func anImportReachesTheHeldRows() throws {
+        let (source, _) = try populated()
+        try source.store.addAliases(["Countess"], to: "Person:Ada")
+        let file = source.directory.appendingPathComponent("graph.jsonl")
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let output = try FileHandle(forWritingTo: file)
+        _ = try source.store.exportJSONL(to: output)
+        try output.close()
+
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        try store.relate("Person:Linus", "knows", "Person:Ken")
+        _ = try store.neighbours(of: "Person:Linus")
+        _ = try store.neighbours(of: "Person:Linus")
+        #expect(store.adjacencies.isHolding && store.entityTables.isHolding)
+        let summary = try store.importJSONL(from: file.path)
+        #expect(summary.edges > 5)
+        let (cached, fresh) = try cachedAndFresh(store)
+        #expect(cached == fresh)
+        let (table, freshTable) = try store.read { db in
+            (
+                try store.entityTables.value(namespace: store.namespace, db: db),
+                try EntityTable.load(namespace: store.namespace, through: ChangeLog.entities.head(db), db: db)
+            )
+        }
+        #expect(table == freshTable && table?.count == 7)
+        // The port the import superseded is linked to its successor in memory as in the row.
+        let ports = try store.history(of: "Service:billing", relation: "listensOnPort").map(\.edge)
+        let first = try #require(ports.first)
+        #expect(first.supersededBy != nil)
+        #expect(cached?.edge(first.id.rawValue, namespace: store.namespace) == first)
+    }
 }
