@@ -24,17 +24,39 @@ extension GraphStore {
         try Self.validateQuery(query)
         var vector: QueryVector?
         if let embedder {
-            let speakerless = options.namedSpeakerBoost > 0 ? try queryWithoutSpeakers(query) : nil
-            let values = try await embedder.embed([query] + (speakerless.map { [$0] } ?? []))
-            guard values.count == (speakerless == nil ? 1 : 2) else {
-                throw MemographError.invalidArgument(
-                    field: "embedder",
-                    reason: "returned \(values.count) vectors for \(speakerless == nil ? 1 : 2) texts")
-            }
-            vector = QueryVector(
-                values: values[0], model: embedder.modelIdentity, episodeValues: values.dropFirst().first)
+            vector = try await queryVectors(for: [query], options: options, embedder: embedder)[0]
         }
         return try search(query, vector: vector, options: options)
+    }
+
+    /// The vectors ``search(_:options:embedder:)`` embeds each of `queries` with, all in one batch:
+    /// the query's own and, while `options` boosts named speakers, the one its episodes are
+    /// searched with (``queryWithoutSpeakers(_:)``). For callers that embed many queries before
+    /// searching with ``search(_:vector:options:)``, as the LoCoMo benchmark does.
+    ///
+    /// - Throws: ``MemographError/invalidArgument(field:reason:)`` for an empty query, or an
+    ///   embedder that returns another number of vectors than it was given texts.
+    public func queryVectors(
+        for queries: [String], options: SearchOptions = SearchOptions(), embedder: any Embedder
+    )
+        async throws -> [QueryVector]
+    {
+        let speakerless = try queries.map { query in
+            try Self.validateQuery(query)
+            return options.namedSpeakerBoost > 0 ? try queryWithoutSpeakers(query) : nil
+        }
+        let texts = queries + speakerless.compactMap { $0 }
+        let values = try await embedder.embed(texts)
+        guard values.count == texts.count else {
+            throw MemographError.invalidArgument(
+                field: "embedder", reason: "returned \(values.count) vectors for \(texts.count) texts")
+        }
+        var episodeValues = values[queries.count...].makeIterator()
+        return zip(values, speakerless).map { values, text in
+            QueryVector(
+                values: values, model: embedder.modelIdentity,
+                episodeValues: text == nil ? nil : episodeValues.next())
+        }
     }
 
     /// The query as search embeds it for episodes: without the words that name a speaker of the

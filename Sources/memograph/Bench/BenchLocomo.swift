@@ -93,15 +93,9 @@ struct BenchLocomo: AsyncParsableCommand {
                 embedSeconds += try await Measurements.asyncSeconds {
                     try await store.embedMissing(with: embedder)
                     // As search embeds a query: the speakers it names left out for episodes.
-                    let speakerless = try scored.map { try store.queryWithoutSpeakers($0.text) }
-                    let full = try await embedder.embed(scored.map(\.text))
-                    let episodeTexts = speakerless.compactMap { $0 }
-                    var episodeVectors = try await embedder.embed(episodeTexts).makeIterator()
-                    queryVectors = zip(full, speakerless).map { values, text in
-                        QueryVector(
-                            values: values, model: embedder.modelIdentity,
-                            episodeValues: text == nil ? nil : episodeVectors.next())
-                    }
+                    queryVectors = try await store.queryVectors(
+                        for: scored.map(\.text), options: configurations.last!.options,
+                        embedder: embedder)
                 }
             }
             let turnIDs = Dictionary(

@@ -160,6 +160,40 @@ import Testing
         }
     }
 
+    /// Many queries are embedded in one batch as search embeds one: each query's vector, and
+    /// for those that name a speaker while the boost is on, the vector of the rest.
+    @Test func queryVectorsAreTheOnesSearchEmbeds() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let embedder = HashingEmbedder(dimension: 64)
+        try store.addEpisode("the sunrise was red", role: "Caroline", occurredAt: start)
+        let queries = ["what did Caroline paint?", "what was painted?"]
+        let vectors = try await store.queryVectors(for: queries, embedder: embedder)
+        #expect(vectors.map(\.values) == queries.map { embedder.vector($0) })
+        #expect(vectors.map(\.episodeValues) == [embedder.vector("what did paint?"), nil])
+        #expect(vectors.allSatisfy { $0.model == embedder.modelIdentity })
+        let unboosted = try await store.queryVectors(
+            for: queries, options: SearchOptions(namedSpeakerBoost: 0), embedder: embedder)
+        #expect(unboosted.allSatisfy { $0.episodeValues == nil })
+        await #expect(throws: MemographError.self) {
+            try await store.queryVectors(for: ["  "], embedder: embedder)
+        }
+        await #expect(
+            throws: MemographError.invalidArgument(
+                field: "embedder", reason: "returned 1 vectors for 3 texts")
+        ) {
+            try await store.queryVectors(for: queries, embedder: OneVector(inner: embedder))
+        }
+    }
+
+    /// An embedder that returns one vector whatever it is given.
+    private struct OneVector: Embedder {
+        let inner: HashingEmbedder
+        var dimension: Int { inner.dimension }
+        var modelIdentity: String { inner.modelIdentity }
+        func embed(_ texts: [String]) async throws -> [[Float]] { [inner.vector(texts[0])] }
+    }
+
     @Test func aBreakdownWrittenBeforeSpeakersAndContextStillDecodes() throws {
         let old = #"{"bm25Rank":1,"fused":0.5,"graph":0,"recency":1}"#
         let breakdown = try JSONDecoder().decode(ScoreBreakdown.self, from: Data(old.utf8))
