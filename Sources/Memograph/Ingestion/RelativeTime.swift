@@ -11,16 +11,19 @@ struct RelativeTime {
     }
 
     let reference: Date
-    private let calendar: Calendar
     /// The start of the reference's day.
     private let today: Date
 
-    init(reference: Date) {
-        self.reference = reference
+    /// The Gregorian calendar in UTC that ingestion's dates and a query's named periods are read in.
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        self.calendar = calendar
-        today = calendar.startOfDay(for: reference)
+        return calendar
+    }()
+
+    init(reference: Date) {
+        self.reference = reference
+        today = Self.calendar.startOfDay(for: reference)
     }
 
     static let months = [
@@ -71,14 +74,14 @@ struct RelativeTime {
         }
         switch words[index] {
         case "today", "tonight": return done(index + 1, today)
-        case "yesterday": return done(index + 1, calendar.date(byAdding: .day, value: -1, to: today))
+        case "yesterday": return done(index + 1, Self.calendar.date(byAdding: .day, value: -1, to: today))
         case "this" where ["morning", "afternoon", "evening", "week"].contains(word(1) ?? ""):
             return done(index + 2, word(1) == "week" ? startOfWeek(today) : today)
         case "last":
             switch word(1) {
-            case "week": return done(index + 2, calendar.date(byAdding: .day, value: -7, to: today))
-            case "month": return done(index + 2, calendar.date(byAdding: .month, value: -1, to: today))
-            case "year": return done(index + 2, calendar.date(byAdding: .year, value: -1, to: today))
+            case "week": return done(index + 2, Self.calendar.date(byAdding: .day, value: -7, to: today))
+            case "month": return done(index + 2, Self.calendar.date(byAdding: .month, value: -1, to: today))
+            case "year": return done(index + 2, Self.calendar.date(byAdding: .year, value: -1, to: today))
             case let day? where Self.weekdays.contains(day):
                 return done(index + 2, previous(weekday: day, before: today))
             default: return nil
@@ -89,7 +92,7 @@ struct RelativeTime {
             word(2) == "ago"
         {
             guard let component = Self.unit(unit) else { return nil }
-            return done(index + 3, calendar.date(byAdding: component, value: -count, to: today))
+            return done(index + 3, Self.calendar.date(byAdding: component, value: -count, to: today))
         }
         if Self.weekdays.contains(words[index]), index > start {
             return done(index + 1, previous(weekday: words[index], before: today))
@@ -130,9 +133,9 @@ struct RelativeTime {
             year = number
             position += 1
         }
-        let referenceYear = calendar.component(.year, from: reference)
+        let referenceYear = Self.calendar.component(.year, from: reference)
         func date(_ year: Int) -> Date? {
-            calendar.date(from: DateComponents(year: year, month: month, day: day ?? 1))
+            Self.calendar.date(from: DateComponents(year: year, month: month, day: day ?? 1))
         }
         let resolved: Date?
         if let year {
@@ -163,15 +166,15 @@ struct RelativeTime {
     /// The latest `name`d weekday ("monday") before `day`; nil for a word that is no weekday.
     func previous(weekday name: String, before day: Date) -> Date? {
         guard let target = Self.weekdays.firstIndex(of: name) else { return nil }
-        let current = calendar.component(.weekday, from: day) - 1
+        let current = Self.calendar.component(.weekday, from: day) - 1
         var back = (current - target + 7) % 7
         if back == 0 { back = 7 }
-        return calendar.date(byAdding: .day, value: -back, to: day)
+        return Self.calendar.date(byAdding: .day, value: -back, to: day)
     }
 
     /// The Monday that starts `day`'s week.
     func startOfWeek(_ day: Date) -> Date {
-        let weekday = (calendar.component(.weekday, from: day) + 5) % 7
-        return calendar.date(byAdding: .day, value: -weekday, to: day) ?? day
+        let weekday = (Self.calendar.component(.weekday, from: day) + 5) % 7
+        return Self.calendar.date(byAdding: .day, value: -weekday, to: day) ?? day
     }
 }

@@ -47,11 +47,7 @@ struct NamedPeriods {
 
     private static let day: Int64 = 86_400_000_000
 
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
+    private static var calendar: Calendar { RelativeTime.calendar }
 
     /// Words after which a date bounds a range instead of naming a time.
     private static let bounds: Set<String> = ["before", "after", "since", "until", "till", "by"]
