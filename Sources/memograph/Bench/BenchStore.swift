@@ -11,7 +11,7 @@ struct BenchStore: ParsableCommand {
             with batched inserts, then times --singles single-fact writes (one transaction each) and \
             --queries random neighbours(depth: 2) and facts(about:) reads, --paths paths between random \
             entities and --searches searches (depth 2), all after the walk that loads the in-memory \
-            adjacency. Use a release build.
+            adjacency and entity table. Use a release build.
             """)
 
     @Option(help: "Entities in the generated graph.") var entities = 100_000
@@ -81,7 +81,7 @@ struct BenchStore: ParsableCommand {
         let singleRate = Double(singles) / singleSeconds
 
         // Walks read the in-memory adjacency from a store's second walk on: the first queries SQL,
-        // the second loads every edge of the namespace.
+        // the second loads every edge and entity of the namespace.
         func randomEntity() -> EntityID { ids.randomElement(using: &random)! }
         let firstWalkMs =
             try Measurements.seconds { _ = try store.neighbours(of: .id(randomEntity()), depth: 2) } * 1000
