@@ -45,19 +45,10 @@ import Testing
         return (fixture, edges)
     }
 
-    /// The cache's adjacency and a fresh load, both as one snapshot sees them.
-    private func cachedAndFresh(_ store: GraphStore) throws -> (cached: Adjacency?, fresh: Adjacency) {
-        try store.read { db in
-            let cached = try store.adjacencies.adjacency(namespace: store.namespace, db: db)
-            let head = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0
-            return (cached, try Adjacency.load(namespace: store.namespace, through: head, db: db))
-        }
-    }
-
     @Test func theFirstRequestIsDeclinedAndTheSecondLoadsTheNamespace() throws {
         let (fixture, edges) = try populated()
-        #expect(try cachedAndFresh(fixture.store).cached == nil)
-        let (cached, fresh) = try cachedAndFresh(fixture.store)
+        #expect(try fixture.store.adjacencies.cachedAndFresh(fixture.store).cached == nil)
+        let (cached, fresh) = try fixture.store.adjacencies.cachedAndFresh(fixture.store)
         #expect(cached == fresh)
         #expect(Set(try #require(cached).edgeIDs) == Set(edges.map(\.rawValue)))
         let billing = try fixture.store.resolve("Service:billing").id
@@ -85,8 +76,8 @@ import Testing
     @Test func everyKindOfWriteReachesTheHeldAdjacencyThroughTheLog() throws {
         let (fixture, edges) = try populated()
         let store = fixture.store
-        _ = try cachedAndFresh(store)
-        let before = try #require(try cachedAndFresh(store).cached)
+        _ = try store.adjacencies.cachedAndFresh(store)
+        let before = try #require(try store.adjacencies.cachedAndFresh(store).cached)
         try store.relate("Person:Linus", "knows", "Person:Grace")
         let episode = try store.addEpisode("Ada now works on search")
         let writes: [(String, () throws -> Void)] = [
@@ -114,7 +105,7 @@ import Testing
         ]
         for (name, write) in writes {
             try write()
-            let (cached, fresh) = try cachedAndFresh(store)
+            let (cached, fresh) = try store.adjacencies.cachedAndFresh(store)
             #expect(cached == fresh, "after \(name)")
         }
         // The same writes applied in one step to the adjacency held before them.
@@ -127,10 +118,10 @@ import Testing
             try adjacency.apply(changed: changed, through: head, namespace: store.namespace, db: db)
             return adjacency
         }
-        #expect(caughtUp == (try cachedAndFresh(store).fresh))
+        #expect(caughtUp == (try store.adjacencies.cachedAndFresh(store).fresh))
         #expect(caughtUp != before)
         let edge = try #require(
-            try cachedAndFresh(store).cached?.edge(edges[0].rawValue, namespace: "default"))
+            try store.adjacencies.cachedAndFresh(store).cached?.edge(edges[0].rawValue, namespace: "default"))
         #expect(edge.fact?.contains("Linus") == false && edge.attributes == ["source": "hr"])
     }
 
@@ -165,8 +156,8 @@ import Testing
     @Test func anAdjacencyFarBehindTheLogIsLoadedAfresh() throws {
         let (fixture, _) = try populated()
         let store = fixture.store
-        _ = try cachedAndFresh(store)
-        _ = try cachedAndFresh(store)
+        _ = try store.adjacencies.cachedAndFresh(store)
+        _ = try store.adjacencies.cachedAndFresh(store)
         // A real write, then more log entries than writers keep, as a long run of writes would
         // leave (naming an edge that does not exist): the write's own entry is pruned.
         try store.relate("Person:Ada", "knows", "Person:Linus")
@@ -185,7 +176,7 @@ import Testing
         }
         #expect(kept <= AdjacencyCache.retainedEntries + 4_096)
         #expect(linus == 0)
-        let (cached, fresh) = try cachedAndFresh(store)
+        let (cached, fresh) = try store.adjacencies.cachedAndFresh(store)
         #expect(cached == fresh)
     }
 
@@ -356,14 +347,9 @@ import Testing
         #expect(store.adjacencies.isHolding && store.entityTables.isHolding)
         let summary = try store.importJSONL(from: file.path)
         #expect(summary.edges > 5)
-        let (cached, fresh) = try cachedAndFresh(store)
+        let (cached, fresh) = try store.adjacencies.cachedAndFresh(store)
         #expect(cached == fresh)
-        let (table, freshTable) = try store.read { db in
-            (
-                try store.entityTables.value(namespace: store.namespace, db: db),
-                try EntityTable.load(namespace: store.namespace, through: ChangeLog.entities.head(db), db: db)
-            )
-        }
+        let (table, freshTable) = try store.entityTables.cachedAndFresh(store)
         #expect(table == freshTable && table?.count == 7)
         // The port the import superseded is linked to its successor in memory as in the row.
         let ports = try store.history(of: "Service:billing", relation: "listensOnPort").map(\.edge)

@@ -8,21 +8,12 @@ import Testing
 /// The in-memory entity table must be the entities the store holds: after every kind of write to
 /// entities and their aliases, the one kept current from the entity log equals one loaded afresh.
 @Suite struct EntityTableTests {
-    /// The cache's table and a fresh load, both as one snapshot sees them.
-    private func cachedAndFresh(_ store: GraphStore) throws -> (cached: EntityTable?, fresh: EntityTable) {
-        try store.read { db in
-            let cached = try store.entityTables.value(namespace: store.namespace, db: db)
-            let head = try ChangeLog.entities.head(db)
-            return (cached, try EntityTable.load(namespace: store.namespace, through: head, db: db))
-        }
-    }
-
     @Test func everyKindOfEntityWriteReachesTheHeldTableThroughTheLog() throws {
         let fixture = try StoreFixture()
         let store = fixture.store
         try store.relate("Person:Ada", "memberOf", "Team:platform")
         try store.relate("Person:Grace", "knows", "Person:Ada")
-        let (first, _) = try cachedAndFresh(store)
+        let (first, _) = try store.entityTables.cachedAndFresh(store)
         let before = try #require(first)
         #expect(before.count == 3)
         let writes: [(String, () throws -> Void)] = [
@@ -46,11 +37,11 @@ import Testing
         ]
         for (name, write) in writes {
             try write()
-            let (cached, fresh) = try cachedAndFresh(store)
+            let (cached, fresh) = try store.entityTables.cachedAndFresh(store)
             #expect(cached == fresh, "after \(name)")
         }
         let ada = try store.resolve("Person:Ada")
-        let (cached, _) = try cachedAndFresh(store)
+        let (cached, _) = try store.entityTables.cachedAndFresh(store)
         let held = try #require(cached?[ada.id])
         #expect(held == ada)
         #expect(held.summary == "leads" && held.aliases.contains("Countess") && !held.aliases.contains("AAL"))
@@ -65,11 +56,11 @@ import Testing
         let fixture = try StoreFixture()
         let store = fixture.store
         _ = try store.upsertEntity(name: "Ada", type: "Person")
-        _ = try cachedAndFresh(store)
+        _ = try store.entityTables.cachedAndFresh(store)
         for start in stride(from: 0, to: 1_500, by: 500) {
             _ = try store.upsertEntities((start..<start + 500).map { (name: "e\($0)", type: "Thing") })
         }
-        let (cached, fresh) = try cachedAndFresh(store)
+        let (cached, fresh) = try store.entityTables.cachedAndFresh(store)
         #expect(cached == fresh)
         #expect(fresh.count == 1_501)
     }
@@ -93,7 +84,7 @@ import Testing
         }
         try old.close()
         let store = try GraphStore(path: path)
-        let (cached, fresh) = try cachedAndFresh(store)
+        let (cached, fresh) = try store.entityTables.cachedAndFresh(store)
         #expect(cached == fresh && cached?[EntityID(1)]?.aliases == ["Countess"])
         let logged = try store.read { db in try ChangeLog.edges.head(db) }
         try store.database.write { db in
@@ -101,6 +92,7 @@ import Testing
         }
         #expect(try store.read { db in try ChangeLog.edges.head(db) } > logged)
         try store.addAliases(["AAL"], to: EntityReference.id(EntityID(1)))
-        #expect(try cachedAndFresh(store).cached?[EntityID(1)]?.aliases == ["AAL", "Countess"])
+        #expect(
+            try store.entityTables.cachedAndFresh(store).cached?[EntityID(1)]?.aliases == ["AAL", "Countess"])
     }
 }
