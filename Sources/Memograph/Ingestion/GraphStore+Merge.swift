@@ -34,6 +34,14 @@ extension GraphStore {
                     SELECT id FROM edges WHERE (end_kind IS NULL OR end_kind <> 'withdrawn')
                       AND ((subject_id = ?1 AND object_id = ?2) OR (subject_id = ?2 AND object_id = ?1))
                     """, arguments: [keep, drop])
+            // The full-text row of a fact without a sentence spells its subject's name: the moved
+            // ones are rebuilt (`fact = fact` fires the search trigger), and only those, so a merge
+            // into a hub does not rewrite, and log for the in-memory adjacency, every edge it has.
+            try db.execute(
+                sql: """
+                    UPDATE edges SET subject_id = ?1, fact = fact
+                    WHERE subject_id = ?2 AND fact IS NULL AND object_value IS NOT NULL
+                    """, arguments: [keep, drop])
             try db.execute(
                 sql: "UPDATE edges SET subject_id = ? WHERE subject_id = ?", arguments: [keep, drop])
             try db.execute(
@@ -49,10 +57,6 @@ extension GraphStore {
                 ),
                 [.int(keep)])
             for loop in loops where between.contains(loop.id.rawValue) { try repair.withdraw(loop) }
-            // The full-text row of a fact without a sentence spells its ends' names: rebuild them.
-            try db.execute(
-                sql: "UPDATE edges SET fact = fact WHERE subject_id = ?1 OR object_id = ?1", arguments: [keep]
-            )
             try db.execute(
                 sql: "UPDATE OR IGNORE mentions SET entity_id = ? WHERE entity_id = ?",
                 arguments: [keep, drop])

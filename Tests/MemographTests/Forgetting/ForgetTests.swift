@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
-import Memograph
 import Testing
+
+@testable import Memograph
 
 @Suite struct ForgetTests {
     static let ontology = try! OntologyLoader.loadDefault()
@@ -89,5 +90,44 @@ import Testing
             ])
         try store.upsertEntity(name: "helper", type: "Agent")
         #expect(throws: MemographError.self) { try store.merge("Ada Lovelace", "Agent:helper") }
+    }
+
+    @Test func mergeRewritesOnlyTheMovedFactsThatSpellTheirSubjectsName() throws {
+        let fixture = try StoreFixture(rules: RelationRules(singleValued: []), ontology: Self.ontology)
+        let store = fixture.store
+        let hub = try (0..<30).map { index in
+            try store.relate(
+                "Person:Ada Lovelace", "knows", .name("friend \(index)", type: "Person"),
+                fact: index.isMultiple(of: 2) ? "Ada met friend \(index) at a salon." : nil
+            ).edgeID
+        }
+        let own = try store.relate("Person:Ada Lovelace", "hasRole", value: "mathematician").edgeID
+        let moved = try store.relate("Person:Countess", "hasEmail", value: "countess@example.org").edgeID
+        let incoming = try store.relate("Person:Babbage", "knows", "Person:Countess").edgeID
+        let logged = {
+            try store.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0 }
+        }
+        let before = try logged()
+
+        try store.merge("Person:Ada Lovelace", "Person:Countess")
+
+        let rewritten = try store.read { db in
+            try Set(
+                Int64.fetchAll(db, sql: "SELECT edge_id FROM edge_log WHERE seq > ?", arguments: [before]))
+        }
+        #expect(rewritten == [moved.rawValue, incoming.rawValue])
+        #expect(rewritten.isDisjoint(with: (hub + [own]).map(\.rawValue)))
+        let text = { (edge: EdgeID) in
+            try store.read { db in
+                try String.fetchOne(
+                    db, sql: "SELECT text FROM search_facts WHERE rowid = ?", arguments: [edge.rawValue])
+            }
+        }
+        #expect(try text(moved) == "Ada Lovelace hasEmail countess@example.org")
+        #expect(try text(own) == "Ada Lovelace hasRole mathematician")
+        #expect(try text(hub[0]) == "Ada met friend 0 at a salon.")
+        let found = try store.search(
+            "Lovelace email countess", vector: nil, options: SearchOptions(limit: 3, depth: 0))
+        #expect(found.facts.first?.item.edge.id == moved)
     }
 }

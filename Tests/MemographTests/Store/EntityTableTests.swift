@@ -50,6 +50,27 @@ import Testing
         #expect(cached != before)
     }
 
+    /// Two writes the list above does not make: ingestion giving a `Thing` the more specific type
+    /// a sentence shows, and forgetting dropping another entity's alias that spells the name.
+    @Test func aRefinedTypeAndARedactedAliasReachTheHeldTable() async throws {
+        let fixture = try StoreFixture(rules: RelationRules(singleValued: []), ontology: ForgetTests.ontology)
+        let store = fixture.store
+        let hopper = try store.upsertEntity(name: "Hopper", type: "Thing").id
+        let ada = try store.upsertEntity(name: "Ada", type: "Person", aliases: ["Grace's friend", "AAL"]).id
+        try store.upsertEntity(name: "Grace", type: "Person")
+        #expect(try store.entityTables.cachedAndFresh(store).cached?[hopper]?.type == "Thing")
+
+        try await store.ingest(text: "Hopper is on the platform team.", occurredAt: day(2))
+        var (cached, fresh) = try store.entityTables.cachedAndFresh(store)
+        #expect(cached == fresh)
+        #expect(cached?[hopper]?.type == "Person")
+
+        try store.forget("Person:Grace")
+        (cached, fresh) = try store.entityTables.cachedAndFresh(store)
+        #expect(cached == fresh)
+        #expect(cached?[ada]?.aliases == ["AAL"])
+    }
+
     /// More writes than a catch-up takes (over 1,024 entries, a quarter of the table) take the
     /// reload path, which must give the same table.
     @Test func aTableManyWritesBehindIsTheStoresAfterward() throws {
