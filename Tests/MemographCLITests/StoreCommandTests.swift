@@ -139,7 +139,7 @@ import Testing
         let result = try cli.run(
             [
                 "bench", "store", "--entities", "60", "--edges", "400", "--batch", "100", "--singles", "5",
-                "--queries", "5", "--paths", "5", "--searches", "5", "--json",
+                "--queries", "5", "--paths", "5", "--searches", "5", "--write-walks", "5", "--json",
             ], withStore: false)
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(
@@ -147,7 +147,8 @@ import Testing
         #expect(report["edges"] as? Int == 400)
         for key in [
             "firstWalkMs", "adjacencyLoadingWalkMs", "neighboursDepth2P50Ms", "pathP50Ms", "pathP95Ms",
-            "meanPathLength", "searchP50Ms", "searchP95Ms",
+            "meanPathLength", "searchP50Ms", "searchP95Ms", "walkAfterWriteP50Ms", "walkAfterWriteP95Ms",
+            "walkAfterWriteBesideReaderP50Ms", "walkAfterWriteBesideReaderP95Ms",
         ] {
             #expect((report[key] as? Double ?? 0) > 0, "\(key)")
         }
@@ -155,7 +156,7 @@ import Testing
 
     @Test func benchStoreRefusesCountsThatAreNotPositive() throws {
         let cli = try CommandRunner()
-        for option in ["--searches", "--paths", "--queries", "--batch"] {
+        for option in ["--searches", "--paths", "--queries", "--batch", "--write-walks"] {
             let result = try cli.run(["bench", "store", option, "0"], withStore: false)
             #expect(result.status != 0)
             #expect(result.stderr.contains("must be positive"), "\(option)")

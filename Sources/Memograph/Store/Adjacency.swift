@@ -7,9 +7,11 @@ import GRDB
 ///
 /// A walk over it reads no rows: each entity's edges are listed by id on both sides, so the
 /// newest ones visible in a slice are found from the end of a list without a query or a sort.
-/// Links are kept packed in one array (64 bytes an edge) rather than as dictionary values
-/// (which took 259 MB for a million edges), and the lists point straight into it; the details
-/// (about 80 bytes an edge, and the texts) are kept in an array beside it.
+/// Links are kept packed (64 bytes an edge) rather than as dictionary values (which took 259 MB
+/// for a million edges), and the lists point straight at them; the details (about 80 bytes an
+/// edge, and the texts) are kept beside them. Everything is kept in chunks (``ChunkedArray``,
+/// ``ChunkedTable``), so that catching up while a reader still walks the value held copies the
+/// chunks a write touched, not the whole adjacency.
 struct Adjacency: Sendable {
     /// One edge.
     struct Link: Equatable, Sendable {
@@ -35,13 +37,13 @@ struct Adjacency: Sendable {
     /// The last edge-log entry this reflects.
     private(set) var through: Int64
     /// Where each edge's link is kept in ``store``.
-    private var slots: [Int64: Int32] = [:]
+    private var slots = ChunkedTable<Int32>()
     private var store = LinkStore()
     /// Slots of removed links, reused before the store grows.
     private var freeSlots: [Int32] = []
     /// Edges in ascending id order, by subject and by (entity) object.
-    private var outgoing: [EntityID: [Entry]] = [:]
-    private var incoming: [EntityID: [Entry]] = [:]
+    private var outgoing = ChunkedTable<[Entry]>()
+    private var incoming = ChunkedTable<[Entry]>()
 
     /// An edge in an entity's list: its id, and where its link is kept.
     private struct Entry {
@@ -70,7 +72,6 @@ struct Adjacency: Sendable {
             ids.append(row.int64(0))
             adjacency.store.append(Self.link(row))
         }
-        adjacency.slots.reserveCapacity(ids.count)
         for (slot, id) in ids.enumerated() { adjacency.slots[id] = Int32(slot) }
         adjacency.outgoing = lists(of: adjacency.store, outgoing: true, ids: ids)
         adjacency.incoming = lists(of: adjacency.store, outgoing: false, ids: ids)
@@ -79,7 +80,7 @@ struct Adjacency: Sendable {
 
     /// Each entity's list of the edges in `store` it is the subject (or the entity object) of,
     /// ascending by id as `ids` (by slot) are.
-    private static func lists(of store: LinkStore, outgoing: Bool, ids: [Int64]) -> [EntityID: [Entry]] {
+    private static func lists(of store: LinkStore, outgoing: Bool, ids: [Int64]) -> ChunkedTable<[Entry]> {
         var order: [(end: Int64, slot: Int32)] = []
         order.reserveCapacity(store.count)
         for slot in 0..<store.count {
@@ -87,13 +88,13 @@ struct Adjacency: Sendable {
             if end != LinkStore.none { order.append((end, Int32(slot))) }
         }
         order.sort { $0.end < $1.end || ($0.end == $1.end && $0.slot < $1.slot) }
-        var lists: [EntityID: [Entry]] = [:]
+        var lists = ChunkedTable<[Entry]>()
         var start = 0
         while start < order.count {
             let end = order[start].end
             var stop = start + 1
             while stop < order.count, order[stop].end == end { stop += 1 }
-            lists[EntityID(end)] = order[start..<stop].map { Entry(id: ids[Int($0.slot)], slot: $0.slot) }
+            lists[end] = order[start..<stop].map { Entry(id: ids[Int($0.slot)], slot: $0.slot) }
             start = stop
         }
         return lists
@@ -102,8 +103,8 @@ struct Adjacency: Sendable {
     /// How many edges this holds.
     var count: Int { slots.count }
 
-    /// The ids of the edges this holds, in no particular order.
-    var edgeIDs: Dictionary<Int64, Int32>.Keys { slots.keys }
+    /// The ids of the edges this holds.
+    var edgeIDs: [Int64] { slots.entries.map(\.id) }
 
     /// The link of edge `id`, or nil when the namespace has no such edge.
     func link(_ id: Int64) -> Link? {
@@ -169,7 +170,7 @@ struct Adjacency: Sendable {
         _ count: Int, of entity: EntityID, outgoing side: Bool, at instants: (event: Int64, system: Int64)?,
         to hops: inout [Hop]
     ) {
-        guard let entries = (side ? outgoing : incoming)[entity] else { return }
+        guard let entries = (side ? outgoing : incoming)[entity.rawValue] else { return }
         let start = hops.count
         for entry in entries.reversed()
         where instants.map({
@@ -209,25 +210,32 @@ struct Adjacency: Sendable {
         }
         slots[id] = slot
         let entry = Entry(id: id, slot: slot)
-        Self.add(entry, to: &outgoing[link.subject, default: []])
-        if let object = link.object { Self.add(entry, to: &incoming[object, default: []]) }
+        outgoing.update(link.subject.rawValue) { Self.add(entry, to: &$0) }
+        if let object = link.object { incoming.update(object.rawValue) { Self.add(entry, to: &$0) } }
     }
 
     private mutating func remove(id: Int64) {
-        guard let slot = slots.removeValue(forKey: id) else { return }
+        guard let slot = slots[id] else { return }
+        slots[id] = nil
         let (subject, object) = (
             store.end(at: Int(slot), outgoing: true), store.end(at: Int(slot), outgoing: false)
         )
         store.release(at: Int(slot))
         freeSlots.append(slot)
-        Self.drop(id, from: &outgoing, of: EntityID(subject))
-        if object != LinkStore.none { Self.drop(id, from: &incoming, of: EntityID(object)) }
+        outgoing.update(subject) { Self.drop(id, from: &$0) }
+        if object != LinkStore.none { incoming.update(object) { Self.drop(id, from: &$0) } }
     }
 
-    /// Adds an edge to an ascending list: at the end for a new edge, in place for a re-read one.
-    private static func add(_ entry: Entry, to list: inout [Entry]) {
-        guard let last = list.last, last.id > entry.id else { return list.append(entry) }
-        list.insert(entry, at: position(of: entry.id, in: list))
+    /// Adds an edge to an ascending list (nil for none yet): at the end for a new edge, in place
+    /// for a re-read one.
+    private static func add(_ entry: Entry, to list: inout [Entry]?) {
+        guard list != nil else { return list = [entry] }
+        if let last = list!.last, last.id > entry.id {
+            let index = position(of: entry.id, in: list!)
+            list!.insert(entry, at: index)
+        } else {
+            list!.append(entry)
+        }
     }
 
     /// The index of the first edge in an ascending list whose id is not below `id`.
@@ -241,18 +249,21 @@ struct Adjacency: Sendable {
         return low
     }
 
-    private static func drop(_ id: Int64, from lists: inout [EntityID: [Entry]], of entity: EntityID) {
-        guard var list = lists.removeValue(forKey: entity) else { return }
-        let index = position(of: id, in: list)
-        if index < list.count, list[index].id == id { list.remove(at: index) }
-        if !list.isEmpty { lists[entity] = list }
+    /// Removes an edge from an ascending list; a list left empty becomes nil.
+    private static func drop(_ id: Int64, from list: inout [Entry]?) {
+        guard list != nil else { return }
+        let index = position(of: id, in: list!)
+        if index < list!.count, list![index].id == id { list!.remove(at: index) }
+        if list!.isEmpty { list = nil }
     }
 }
 
 extension Adjacency: Equatable {
     /// The same edges with the same links as of the same log entry, wherever each is kept.
     static func == (lhs: Adjacency, rhs: Adjacency) -> Bool {
-        func ids(_ lists: [EntityID: [Entry]]) -> [EntityID: [Int64]] { lists.mapValues { $0.map(\.id) } }
+        func ids(_ lists: ChunkedTable<[Entry]>) -> [Int64: [Int64]] {
+            Dictionary(uniqueKeysWithValues: lists.entries.map { ($0.id, $0.value.map(\.id)) })
+        }
         return lhs.through == rhs.through && lhs.count == rhs.count && ids(lhs.outgoing) == ids(rhs.outgoing)
             && ids(lhs.incoming) == ids(rhs.incoming)
             && lhs.edgeIDs.allSatisfy { lhs.link($0) == rhs.link($0) }
@@ -277,9 +288,9 @@ extension Adjacency {
             var keepsInterval: Bool
         }
 
-        private var packed: [Packed] = []
+        private var packed = ChunkedArray<Packed>()
         /// Each link's details, at its slot.
-        private var details: [Details] = []
+        private var details = ChunkedArray<Details>()
         /// Each relation name once, where ``Packed/relation`` points.
         private var relationNames: [String] = []
         private var relationNumbers: [String: Int32] = [:]

@@ -2,21 +2,22 @@ import GRDB
 
 /// Every entity of one namespace, with its aliases, held in memory as of one entry of the
 /// store's entity log, so that a walk returns the entities it reaches without reading their
-/// rows. Kept by ``EntityTableCache`` beside the ``Adjacency``.
+/// rows. Kept by ``EntityTableCache`` beside the ``Adjacency``, and in chunks as it is (see
+/// ``ChunkedTable``).
 struct EntityTable: Sendable, Equatable {
     /// The last entity-log entry this reflects.
     private(set) var through: Int64
-    private var entities: [EntityID: Entity] = [:]
+    private var entities = ChunkedTable<Entity>()
 
     /// How many entities this holds.
     var count: Int { entities.count }
 
     /// Entity `id`, or nil when the namespace has no such entity.
-    subscript(id: EntityID) -> Entity? { entities[id] }
+    subscript(id: EntityID) -> Entity? { entities[id.rawValue] }
 
     private mutating func add(_ row: SQLRow) {
         let entity = RowDecoding.entityWithAliases(row)
-        entities[entity.id] = entity
+        entities[entity.id.rawValue] = entity
     }
 }
 
@@ -35,7 +36,7 @@ extension EntityTable: LogFollowing {
     }
 
     mutating func apply(changed: Set<Int64>, through: Int64, namespace: String, db: Database) throws {
-        for id in changed { entities[EntityID(id)] = nil }
+        for id in changed { entities[id] = nil }
         try HotStatement.query(
             db.cachedStatement(
                 sql: """

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Memograph
+import Synchronization
 
 struct BenchStore: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,7 +12,8 @@ struct BenchStore: ParsableCommand {
             with batched inserts, then times --singles single-fact writes (one transaction each) and \
             --queries random neighbours(depth: 2) and facts(about:) reads, --paths paths between random \
             entities and --searches searches (depth 2), all after the walk that loads the in-memory \
-            adjacency and entity table. Use a release build.
+            adjacency and entity table; then --write-walks walks right after a single-fact write, \
+            alone and while another thread walks without pause. Use a release build.
             """)
 
     @Option(help: "Entities in the generated graph.") var entities = 100_000
@@ -21,14 +23,18 @@ struct BenchStore: ParsableCommand {
     @Option(help: "Reads of each kind to time.") var queries = 2_000
     @Option(help: "Paths between random entities to time.") var paths = 200
     @Option(help: "Searches to time.") var searches = 200
+    @Option(help: "Walks to time right after a single-fact write, alone and beside a concurrent reader.")
+    var writeWalks = 200
     @Option(help: "Store file (default: a new file in a temporary directory, removed afterwards).") var db:
         String?
     @Flag(help: "Print one JSON object.") var json = false
 
     func validate() throws {
-        guard [entities, edges, batch, singles, queries, paths, searches].allSatisfy({ $0 > 0 }) else {
+        guard [entities, edges, batch, singles, queries, paths, searches, writeWalks].allSatisfy({ $0 > 0 })
+        else {
             throw ValidationError(
-                "--entities, --edges, --batch, --singles, --queries, --paths and --searches must be positive")
+                "--entities, --edges, --batch, --singles, --queries, --paths, --searches and --write-walks must be positive"
+            )
         }
     }
 
@@ -110,6 +116,32 @@ struct BenchStore: ParsableCommand {
                 } * 1000)
         }
 
+        // A walk right after a write catches the in-memory rows up with it; beside a reader that
+        // holds them at that moment, the catch-up cannot change them in place.
+        func walksAfterWrites() throws -> [Double] {
+            try (0..<writeWalks).map { _ in
+                try store.relate(.id(randomEntity()), "uses", .id(randomEntity()))
+                return try Measurements.seconds {
+                    _ = try store.neighbours(of: .id(randomEntity()), depth: 2)
+                }
+                    * 1000
+            }
+        }
+        let alone = try walksAfterWrites()
+        let stop = StopFlag()
+        let stopped = DispatchSemaphore(value: 0)
+        let readerIDs = ids
+        Thread {
+            var random = SeededGenerator(seed: 7)
+            while !stop.raised.load(ordering: .relaxed) {
+                _ = try? store.neighbours(of: .id(readerIDs.randomElement(using: &random)!), depth: 2)
+            }
+            stopped.signal()
+        }.start()
+        let beside = try walksAfterWrites()
+        stop.raised.store(true, ordering: .relaxed)
+        stopped.wait()
+
         let searchOptions = SearchOptions(limit: 10, depth: 2)
         let searchTimes = try (0..<searches).map { _ in
             let name = "entity-\(Int.random(in: 0..<entities, using: &random))"
@@ -132,6 +164,10 @@ struct BenchStore: ParsableCommand {
             meanPathLength: Double(pathSteps) / Double(paths),
             firstWalkMs: firstWalkMs, adjacencyLoadingWalkMs: loadingWalkMs,
             adjacencyMegabytes: residentBefore.flatMap { before in residentAfter.map { $0 - before } },
+            walkAfterWriteP50Ms: Measurements.quantile(alone, 0.5),
+            walkAfterWriteP95Ms: Measurements.quantile(alone, 0.95),
+            walkAfterWriteBesideReaderP50Ms: Measurements.quantile(beside, 0.5),
+            walkAfterWriteBesideReaderP95Ms: Measurements.quantile(beside, 0.95),
             searchP50Ms: Measurements.quantile(searchTimes, 0.5),
             searchP95Ms: Measurements.quantile(searchTimes, 0.95),
             fileMegabytes: Double(
@@ -153,6 +189,9 @@ struct BenchStore: ParsableCommand {
             "path(maxDepth: 6)     p50 \(format(report.pathP50Ms)) ms, p95 \(format(report.pathP95Ms)) ms (between random entities, \(format(report.meanPathLength)) steps on average)"
         )
         print(
+            "walk after a write    p50 \(format(report.walkAfterWriteP50Ms)) ms, p95 \(format(report.walkAfterWriteP95Ms)) ms alone; p50 \(format(report.walkAfterWriteBesideReaderP50Ms)) ms, p95 \(format(report.walkAfterWriteBesideReaderP95Ms)) ms beside a reader walking without pause"
+        )
+        print(
             "search(depth: 2)      p50 \(format(report.searchP50Ms)) ms, p95 \(format(report.searchP95Ms)) ms (BM25 over entity names)"
         )
         print(
@@ -167,6 +206,11 @@ struct BenchStore: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }
+}
+
+/// Tells the background reader of `bench store` to stop.
+private final class StopFlag: Sendable {
+    let raised = Atomic<Bool>(false)
 }
 
 /// The figures `bench store --json` prints.
@@ -191,6 +235,12 @@ struct BenchStoreReport: Encodable {
     /// Resident memory the walk's in-memory rows added: the adjacency of every edge and the table
     /// of every entity.
     var adjacencyMegabytes: Double?
+    /// `neighbours(depth: 2)` right after a single-fact write, which it catches up with.
+    var walkAfterWriteP50Ms: Double
+    var walkAfterWriteP95Ms: Double
+    /// The same while another thread walks without pause.
+    var walkAfterWriteBesideReaderP50Ms: Double
+    var walkAfterWriteBesideReaderP95Ms: Double
     var searchP50Ms: Double
     var searchP95Ms: Double
     var fileMegabytes: Double

@@ -39,7 +39,7 @@ enum RandomGraph {
 }
 
 /// A seeded generator (SplitMix64), so that a random graph is the same on every run.
-private struct SplitMix {
+struct SplitMix {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
