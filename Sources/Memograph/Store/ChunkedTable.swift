@@ -1,16 +1,18 @@
-/// Values by row id, kept in chunks of 4,096 consecutive ids, so that changing a copy that shares
-/// storage with another copies the chunks changed rather than every entry, as a dictionary would
-/// (see ``ChunkedArray``). Row ids are dense, so the chunks are mostly full.
+/// Values by row id, kept in a dictionary per 4,096 consecutive ids, so that changing a copy
+/// that shares storage with another copies the chunks changed rather than every entry, as one
+/// dictionary would (see ``ChunkedArray``).
 ///
-/// An id below zero or from 2³² up (which a store only holds when its rows were written by hand)
-/// is kept in a dictionary beside the chunks, so that no id makes the chunk list huge.
+/// The chunks are dictionaries, not arrays: ids are shared by every namespace of a store, so
+/// the rows of one namespace may be sparse among them, and memory follows the ids held. They are
+/// found by position, so a lookup hashes once, as in one dictionary. An id below zero or from
+/// 2²⁸ up (a store past a quarter of a billion rows, or rows written by hand) is kept in one
+/// dictionary beside them, so that no id makes the list of chunks long.
 struct ChunkedTable<Value: Sendable>: Sendable {
     private static var chunkBits: Int { 12 }
-    private static var chunkSize: Int { 1 << chunkBits }
-    private static var chunkedIDs: Range<Int64> { 0..<(1 << 32) }
+    private static var chunkedIDs: Range<Int64> { 0..<(1 << 28) }
 
-    /// Chunk `c` holds ids `c << 12` up to the next chunk's; an empty chunk holds none.
-    private var chunks: [[Value?]] = []
+    /// Chunk `c` holds the ids from `c << 12` up to the next chunk's.
+    private var chunks: [[Int64: Value]] = []
     private var outliers: [Int64: Value] = [:]
     /// How many ids have a value.
     private(set) var count = 0
@@ -18,9 +20,8 @@ struct ChunkedTable<Value: Sendable>: Sendable {
     subscript(id: Int64) -> Value? {
         get {
             guard Self.chunkedIDs.contains(id) else { return outliers[id] }
-            let chunk = Int(id >> Self.chunkBits)
-            guard chunk < chunks.count, !chunks[chunk].isEmpty else { return nil }
-            return chunks[chunk][Int(id) & (Self.chunkSize - 1)]
+            let chunk = Int(id) >> Self.chunkBits
+            return chunk < chunks.count ? chunks[chunk][id] : nil
         }
         set {
             guard Self.chunkedIDs.contains(id) else {
@@ -28,18 +29,15 @@ struct ChunkedTable<Value: Sendable>: Sendable {
                 outliers[id] = newValue
                 return
             }
-            let chunk = Int(id >> Self.chunkBits)
-            if chunk >= chunks.count {
-                guard newValue != nil else { return }
-                chunks.append(contentsOf: repeatElement([], count: chunk - chunks.count + 1))
+            let chunk = Int(id) >> Self.chunkBits
+            if let newValue {
+                if chunk >= chunks.count {
+                    chunks.append(contentsOf: repeatElement([:], count: chunk - chunks.count + 1))
+                }
+                if chunks[chunk].updateValue(newValue, forKey: id) == nil { count += 1 }
+            } else if chunk < chunks.count, chunks[chunk].removeValue(forKey: id) != nil {
+                count -= 1
             }
-            if chunks[chunk].isEmpty {
-                guard newValue != nil else { return }
-                chunks[chunk] = Array(repeating: nil, count: Self.chunkSize)
-            }
-            let index = Int(id) & (Self.chunkSize - 1)
-            count += (newValue == nil ? 0 : 1) - (chunks[chunk][index] == nil ? 0 : 1)
-            chunks[chunk][index] = newValue
         }
     }
 
@@ -52,17 +50,9 @@ struct ChunkedTable<Value: Sendable>: Sendable {
         self[id] = value
     }
 
-    /// Every id with a value, and its value: ascending ids, then the outliers in no order.
+    /// Every id with a value, and its value, by ascending id.
     var entries: [(id: Int64, value: Value)] {
-        var entries: [(id: Int64, value: Value)] = []
-        entries.reserveCapacity(count)
-        for (chunk, values) in chunks.enumerated() {
-            for (index, value) in values.enumerated() {
-                if let value { entries.append((Int64((chunk << Self.chunkBits) + index), value)) }
-            }
-        }
-        entries += outliers.map { ($0.key, $0.value) }
-        return entries
+        (chunks.flatMap { $0 } + outliers).sorted { $0.key < $1.key }.map { (id: $0.key, value: $0.value) }
     }
 }
 

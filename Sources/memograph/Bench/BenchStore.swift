@@ -116,8 +116,9 @@ struct BenchStore: ParsableCommand {
                 } * 1000)
         }
 
-        // A walk right after a write catches the in-memory rows up with it; beside a reader that
-        // holds them at that moment, the catch-up cannot change them in place.
+        // A walk right after a write catches the in-memory rows up with it (or waits while the
+        // other thread's walk does); beside a reader that holds them at that moment, the
+        // catch-up cannot change them in place.
         func walksAfterWrites() throws -> [Double] {
             try (0..<writeWalks).map { _ in
                 try store.relate(.id(randomEntity()), "uses", .id(randomEntity()))
@@ -138,9 +139,14 @@ struct BenchStore: ParsableCommand {
             }
             stopped.signal()
         }.start()
-        let beside = try walksAfterWrites()
-        stop.raised.store(true, ordering: .relaxed)
-        stopped.wait()
+        let beside: [Double]
+        do {
+            defer {
+                stop.raised.store(true, ordering: .relaxed)
+                stopped.wait()
+            }
+            beside = try walksAfterWrites()
+        }
 
         let searchOptions = SearchOptions(limit: 10, depth: 2)
         let searchTimes = try (0..<searches).map { _ in

@@ -104,10 +104,20 @@ import Testing
         let own = try store.relate("Person:Ada Lovelace", "hasRole", value: "mathematician").edgeID
         let moved = try store.relate("Person:Countess", "hasEmail", value: "countess@example.org").edgeID
         let incoming = try store.relate("Person:Babbage", "knows", "Person:Countess").edgeID
+        let told = try store.relate(
+            "Person:Countess", "owns", "Analytical Engine", fact: "The Countess owns the engine's plans."
+        ).edgeID
         let logged = {
             try store.read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM edge_log") ?? 0 }
         }
         let before = try logged()
+        let rewrites = {
+            try store.read { db in
+                try Int.fetchOne(db, sql: "SELECT value FROM store_info WHERE key = 'rewrites:search_facts'")
+                    ?? 0
+            }
+        }
+        let rewritesBefore = try rewrites()
 
         try store.merge("Person:Ada Lovelace", "Person:Countess")
 
@@ -115,8 +125,9 @@ import Testing
             try Set(
                 Int64.fetchAll(db, sql: "SELECT edge_id FROM edge_log WHERE seq > ?", arguments: [before]))
         }
-        #expect(rewritten == [moved.rawValue, incoming.rawValue])
+        #expect(rewritten == [moved.rawValue, incoming.rawValue, told.rawValue])
         #expect(rewritten.isDisjoint(with: (hub + [own]).map(\.rawValue)))
+        #expect(try rewrites() == rewritesBefore + 1)
         let text = { (edge: EdgeID) in
             try store.read { db in
                 try String.fetchOne(
@@ -126,6 +137,7 @@ import Testing
         #expect(try text(moved) == "Ada Lovelace hasEmail countess@example.org")
         #expect(try text(own) == "Ada Lovelace hasRole mathematician")
         #expect(try text(hub[0]) == "Ada met friend 0 at a salon.")
+        #expect(try text(told) == "The Countess owns the engine's plans.")
         let found = try store.search(
             "Lovelace email countess", vector: nil, options: SearchOptions(limit: 3, depth: 0))
         #expect(found.facts.first?.item.edge.id == moved)

@@ -7,23 +7,26 @@ import Testing
 @Suite struct ChunkedStorageTests {
     @Test func aTableAgreesWithADictionaryThroughRandomWrites() {
         var random = SplitMix(seed: 11)
-        // Ids on both sides of chunk boundaries, far apart, below zero and from 2³² up.
+        // Ids on both sides of chunk boundaries, far apart, below zero and at the extremes.
         let pools: [[Int64]] = [
             Array(0..<20), Array(4_090..<4_100), Array(1_048_570..<1_048_580),
-            [-7, -1, Int64.min, 1 << 32, (1 << 32) + 5, Int64.max],
+            [-4_097, -4_096, -7, -1, Int64.min, (1 << 28) - 1, 1 << 28, (1 << 32) + 5, Int64.max],
         ]
         var table = ChunkedTable<String>()
         var model: [Int64: String] = [:]
         for step in 0..<5_000 {
             let pool = pools[random.below(pools.count)]
             let id = pool[random.below(pool.count)]
-            switch random.below(3) {
+            switch random.below(4) {
             case 0:
                 table[id] = nil
                 model[id] = nil
             case 1:
                 table.update(id) { $0 = ($0 ?? "") + "+" }
                 model[id, default: ""] += "+"
+            case 2:
+                table.update(id) { $0 = $0 == nil ? "new" : nil }
+                model[id] = model[id] == nil ? "new" : nil
             default:
                 table[id] = "\(step)"
                 model[id] = "\(step)"
@@ -32,8 +35,7 @@ import Testing
         }
         #expect(table.count == model.count)
         #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.id, $0.value) }) == model)
-        let chunked = table.entries.map(\.id).filter { (0..<(1 << 32)).contains($0) }
-        #expect(chunked == chunked.sorted())
+        #expect(table.entries.map(\.id) == model.keys.sorted())
         for id in pools.joined() { #expect(table[id] == model[id]) }
     }
 
@@ -48,6 +50,10 @@ import Testing
         direct[-3] = 3
         #expect(emptied != direct)
         emptied[-3] = 4
+        #expect(emptied != direct)
+        emptied[-3] = 3
+        #expect(emptied == direct)
+        emptied[Int64.max] = 0
         #expect(emptied != direct)
     }
 
