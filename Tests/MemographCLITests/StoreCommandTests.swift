@@ -152,6 +152,8 @@ import Testing
         ] {
             #expect((report[key] as? Double ?? 0) > 0, "\(key)")
         }
+        // So small a graph loads before another walk begins beside it.
+        #expect(report["walksBesideLoad"] as? Int != nil)
     }
 
     @Test func benchStoreRefusesCountsThatAreNotPositive() throws {

@@ -36,6 +36,15 @@ final class LogCache<Value: LogFollowing>: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Value?
     private var declinedFirst: Bool
+    /// Set while one reader loads every row, outside the lock: the others read the store
+    /// meanwhile instead of waiting for the load (about a second at a million edges).
+    private var loading = false
+
+    /// What a request does once it has looked at the value held.
+    private enum Step {
+        case answer(Value?)
+        case load
+    }
 
     /// With `declinesFirst`, the view's first request gets nil: a one-shot command would spend
     /// more on loading every row than it saves.
@@ -47,15 +56,17 @@ final class LogCache<Value: LogFollowing>: @unchecked Sendable {
     var isHolding: Bool { lock.withLock { current != nil } }
 
     /// The value for `namespace` as `db`'s snapshot sees it, or nil where the caller should read
-    /// the store instead: on a declined first request, and for a reader older than the value held.
+    /// the store instead: on a declined first request, for a reader older than the value held,
+    /// and while another reader loads it.
     func value(namespace: String, db: Database) throws -> Value? {
         let head = try Value.log.head(db)
-        return try lock.withLock {
+        let step: Step = try lock.withLock {
+            if loading { return .answer(nil) }
             // No copy of `current` is kept across the update below: one would make it copy every
             // row instead of changing the few that changed.
             if let through = current?.through {
-                if through == head { return current }
-                if through > head { return nil }
+                if through == head { return .answer(current) }
+                if through > head { return .answer(nil) }
                 if let changed = try Value.log.changedIDs(
                     after: through, through: head, held: current!.count, id: Value.loggedID, db: db)
                 {
@@ -66,15 +77,28 @@ final class LogCache<Value: LogFollowing>: @unchecked Sendable {
                         current = nil
                         throw error
                     }
-                    return current
+                    return .answer(current)
                 }
             } else if !declinedFirst {
                 declinedFirst = true
-                return nil
+                return .answer(nil)
             }
             current = nil
-            current = try Value.load(namespace: namespace, through: head, db: db)
-            return current
+            loading = true
+            return .load
         }
+        if case .answer(let value) = step { return value }
+        let loaded: Value
+        do {
+            loaded = try Value.load(namespace: namespace, through: head, db: db)
+        } catch {
+            lock.withLock { loading = false }
+            throw error
+        }
+        lock.withLock {
+            current = loaded
+            loading = false
+        }
+        return loaded
     }
 }

@@ -157,6 +157,24 @@ struct BenchStore: ParsableCommand {
                 * 1000
         }
 
+        // A second view of the file loads its own rows, on a thread of its own; meanwhile this
+        // one walks it without pause, reading the store while the rows load instead of waiting.
+        let peakResident = Measurements.peakResidentMegabytes()
+        var besideLoadTimes: [Double] = []
+        do {
+            let view = try GraphStore(path: path)
+            defer { try? view.close() }
+            _ = try view.neighbours(of: .id(randomEntity()), depth: 2)
+            let loading = BackgroundWalk(store: view, from: randomEntity())
+            Thread.sleep(forTimeInterval: 0.05)
+            while !loading.isFinished {
+                let entity = randomEntity()
+                besideLoadTimes.append(
+                    try Measurements.seconds { _ = try view.neighbours(of: .id(entity), depth: 2) } * 1000)
+            }
+            _ = try loading.milliseconds()
+        }
+
         let report = BenchStoreReport(
             entities: entities, edges: edges, batchEdgesPerSecond: batchRate,
             singleEdgesPerSecond: singleRate,
@@ -169,6 +187,9 @@ struct BenchStore: ParsableCommand {
             pathP95Ms: Measurements.quantile(pathTimes, 0.95),
             meanPathLength: Double(pathSteps) / Double(paths),
             firstWalkMs: firstWalkMs, adjacencyLoadingWalkMs: loadingWalkMs,
+            walksBesideLoad: besideLoadTimes.count,
+            walkBesideLoadP50Ms: besideLoadTimes.isEmpty ? nil : Measurements.quantile(besideLoadTimes, 0.5),
+            walkBesideLoadMaxMs: besideLoadTimes.max(),
             adjacencyMegabytes: residentBefore.flatMap { before in residentAfter.map { $0 - before } },
             walkAfterWriteP50Ms: Measurements.quantile(alone, 0.5),
             walkAfterWriteP95Ms: Measurements.quantile(alone, 0.95),
@@ -178,7 +199,7 @@ struct BenchStore: ParsableCommand {
             searchP95Ms: Measurements.quantile(searchTimes, 0.95),
             fileMegabytes: Double(
                 (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576,
-            peakResidentMegabytes: Measurements.peakResidentMegabytes())
+            peakResidentMegabytes: peakResident)
         if json { return try Output.json(report) }
         print(
             "graph                 \(entities) entities, \(edges) edges (\(format(report.fileMegabytes)) MB file)"
@@ -204,6 +225,11 @@ struct BenchStore: ParsableCommand {
             "adjacency             the first walk \(format(firstWalkMs)) ms queries SQL, the second \(format(loadingWalkMs)) ms loads every edge and entity"
                 + (report.adjacencyMegabytes.map { " (+\(format($0)) MB resident)" } ?? "")
                 + "; the timed walks and searches read it")
+        if let p50 = report.walkBesideLoadP50Ms, let max = report.walkBesideLoadMaxMs {
+            print(
+                "walks beside a load   \(besideLoadTimes.count) walks while another thread loads the rows read SQL: p50 \(format(p50)) ms, max \(format(max)) ms"
+            )
+        }
         if let peak = report.peakResidentMegabytes { print("peak RSS              \(format(peak)) MB") }
     }
 
@@ -217,6 +243,30 @@ struct BenchStore: ParsableCommand {
 /// Tells the background reader of `bench store` to stop.
 private final class StopFlag: Sendable {
     let raised = Atomic<Bool>(false)
+}
+
+/// One `neighbours(depth: 2)` walk on a thread of its own, timed.
+private final class BackgroundWalk: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let outcome = Mutex<Result<Double, any Error>?>(nil)
+
+    init(store: GraphStore, from entity: EntityID) {
+        Thread { [self] in
+            let result = Result {
+                try Measurements.seconds { _ = try store.neighbours(of: .id(entity), depth: 2) } * 1000
+            }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }.start()
+    }
+
+    var isFinished: Bool { outcome.withLock { $0 != nil } }
+
+    /// The walk's time, once it has ended; its error if it failed.
+    func milliseconds() throws -> Double {
+        done.wait()
+        return try outcome.withLock { $0! }.get()
+    }
 }
 
 /// The figures `bench store --json` prints.
@@ -238,6 +288,12 @@ struct BenchStoreReport: Encodable {
     var firstWalkMs: Double
     /// The second, which loads the in-memory adjacency and entity table.
     var adjacencyLoadingWalkMs: Double
+    /// Walks made while a second view of the store loaded its rows on another thread: they read
+    /// the store meanwhile.
+    var walksBesideLoad: Int
+    /// Their median and longest time; nil when the load ended before any began.
+    var walkBesideLoadP50Ms: Double?
+    var walkBesideLoadMaxMs: Double?
     /// Resident memory the walk's in-memory rows added: the adjacency of every edge and the table
     /// of every entity.
     var adjacencyMegabytes: Double?
