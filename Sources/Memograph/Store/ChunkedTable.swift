@@ -1,18 +1,28 @@
-/// Values by row id, kept in a dictionary per 4,096 consecutive ids, so that changing a copy
-/// that shares storage with another copies the chunks changed rather than every entry, as one
+/// Values by row id, kept in chunks of 4,096 consecutive ids, so that changing a copy that
+/// shares storage with another copies the chunks changed rather than every entry, as one
 /// dictionary would (see ``ChunkedArray``).
 ///
-/// The chunks are dictionaries, not arrays: ids are shared by every namespace of a store, so
-/// the rows of one namespace may be sparse among them, and memory follows the ids held. They are
-/// found by position, so a lookup hashes once, as in one dictionary. An id below zero or from
-/// 2²⁸ up (a store past a quarter of a billion rows, or rows written by hand) is kept in one
-/// dictionary beside them, so that no id makes the list of chunks long.
+/// Ids are shared by every namespace of a store, so one namespace's rows may be sparse among
+/// them: a chunk is a dictionary of the ids it holds until it holds half of its ids, and an array
+/// of all 4,096 from then on (until it falls below a quarter), which a lookup indexes without
+/// hashing. Memory follows the ids held either way. Chunks are found by position. An id below
+/// zero or from 2²⁸ up (a store past a quarter of a billion rows, or rows written by hand) is
+/// kept in one dictionary beside them, so that no id makes the list of chunks long.
 struct ChunkedTable<Value: Sendable>: Sendable {
     private static var chunkBits: Int { 12 }
+    private static var chunkSize: Int { 1 << chunkBits }
     private static var chunkedIDs: Range<Int64> { 0..<(1 << 28) }
+    /// A sparse chunk turns dense when it holds this many ids, and a dense one sparse below
+    /// ``sparseBelow``: apart, so that a chunk near one mark does not turn back and forth.
+    private static var denseFrom: Int { chunkSize / 2 }
+    private static var sparseBelow: Int { chunkSize / 4 }
 
-    /// Chunk `c` holds the ids from `c << 12` up to the next chunk's.
-    private var chunks: [[Int64: Value]] = []
+    /// Chunk `c` holds the ids from `c << 12` up to the next chunk's: in `dense[c]`, by offset,
+    /// when that is not empty, else in `sparse[c]`.
+    private var sparse: [[Int64: Value]] = []
+    private var dense: [[Value?]] = []
+    /// How many ids each dense chunk holds.
+    private var denseCounts: [Int] = []
     private var outliers: [Int64: Value] = [:]
     /// How many ids have a value.
     private(set) var count = 0
@@ -21,7 +31,8 @@ struct ChunkedTable<Value: Sendable>: Sendable {
         get {
             guard Self.chunkedIDs.contains(id) else { return outliers[id] }
             let chunk = Int(id) >> Self.chunkBits
-            return chunk < chunks.count ? chunks[chunk][id] : nil
+            guard chunk < sparse.count else { return nil }
+            return dense[chunk].isEmpty ? sparse[chunk][id] : dense[chunk][Int(id) & (Self.chunkSize - 1)]
         }
         set {
             guard Self.chunkedIDs.contains(id) else {
@@ -30,15 +41,46 @@ struct ChunkedTable<Value: Sendable>: Sendable {
                 return
             }
             let chunk = Int(id) >> Self.chunkBits
-            if let newValue {
-                if chunk >= chunks.count {
-                    chunks.append(contentsOf: repeatElement([:], count: chunk - chunks.count + 1))
-                }
-                if chunks[chunk].updateValue(newValue, forKey: id) == nil { count += 1 }
-            } else if chunk < chunks.count, chunks[chunk].removeValue(forKey: id) != nil {
-                count -= 1
+            if chunk >= sparse.count {
+                guard newValue != nil else { return }
+                let added = chunk - sparse.count + 1
+                sparse.append(contentsOf: repeatElement([:], count: added))
+                dense.append(contentsOf: repeatElement([], count: added))
+                denseCounts.append(contentsOf: repeatElement(0, count: added))
+            }
+            if dense[chunk].isEmpty {
+                let before = sparse[chunk].count
+                sparse[chunk][id] = newValue
+                count += sparse[chunk].count - before
+                if sparse[chunk].count >= Self.denseFrom { makeDense(chunk) }
+            } else {
+                let offset = Int(id) & (Self.chunkSize - 1)
+                let change = (newValue == nil ? 0 : 1) - (dense[chunk][offset] == nil ? 0 : 1)
+                dense[chunk][offset] = newValue
+                count += change
+                denseCounts[chunk] += change
+                if denseCounts[chunk] < Self.sparseBelow { makeSparse(chunk) }
             }
         }
+    }
+
+    private mutating func makeDense(_ chunk: Int) {
+        var values = [Value?](repeating: nil, count: Self.chunkSize)
+        for (id, value) in sparse[chunk] { values[Int(id) & (Self.chunkSize - 1)] = value }
+        denseCounts[chunk] = sparse[chunk].count
+        dense[chunk] = values
+        sparse[chunk] = [:]
+    }
+
+    private mutating func makeSparse(_ chunk: Int) {
+        let first = Int64(chunk << Self.chunkBits)
+        var values: [Int64: Value] = Dictionary(minimumCapacity: denseCounts[chunk])
+        for (offset, value) in dense[chunk].enumerated() {
+            if let value { values[first + Int64(offset)] = value }
+        }
+        sparse[chunk] = values
+        dense[chunk] = []
+        denseCounts[chunk] = 0
     }
 
     /// Changes the value of `id` in place (nil when there is none; a nil left removes it): taken
@@ -52,7 +94,16 @@ struct ChunkedTable<Value: Sendable>: Sendable {
 
     /// Every id with a value, and its value, by ascending id.
     var entries: [(id: Int64, value: Value)] {
-        (chunks.flatMap { $0 } + outliers).sorted { $0.key < $1.key }.map { (id: $0.key, value: $0.value) }
+        var entries = outliers.map { (id: $0.key, value: $0.value) }
+        entries.reserveCapacity(count)
+        for chunk in sparse.indices {
+            entries += sparse[chunk].map { (id: $0.key, value: $0.value) }
+            let first = Int64(chunk << Self.chunkBits)
+            for (offset, value) in dense[chunk].enumerated() {
+                if let value { entries.append((id: first + Int64(offset), value: value)) }
+            }
+        }
+        return entries.sorted { $0.id < $1.id }
     }
 }
 

@@ -39,6 +39,45 @@ import Testing
         for id in pools.joined() { #expect(table[id] == model[id]) }
     }
 
+    /// A chunk turns dense at half of its 4,096 ids and sparse again below a quarter; the values
+    /// and the count must come through both turns, with the neighbouring chunks untouched.
+    @Test func aChunkKeepsItsValuesAsItFillsAndEmpties() {
+        var random = SplitMix(seed: 5)
+        var table = ChunkedTable<Int>()
+        var model: [Int64: Int] = [:]
+        table[4_095] = -1
+        table[8_192] = -2
+        model[4_095] = -1
+        model[8_192] = -2
+        var ids = Array(Int64(4_096)..<8_192)
+        for index in ids.indices.reversed() { ids.swapAt(index, random.below(index + 1)) }
+        for (step, id) in ids.prefix(3_000).enumerated() {
+            table[id] = step
+            model[id] = step
+            if step % 97 == 0 {
+                table.update(id) { $0! += 1 }
+                model[id]! += 1
+            }
+        }
+        #expect(table.count == model.count)
+        #expect(ids.allSatisfy { table[$0] == model[$0] })
+        var countsAgreed = true
+        for id in ids.prefix(2_500) {
+            table[id] = nil
+            model[id] = nil
+            countsAgreed = countsAgreed && table.count == model.count
+        }
+        #expect(countsAgreed)
+        #expect(table.count == 502)
+        #expect(ids.allSatisfy { table[$0] == model[$0] })
+        #expect(table[4_095] == -1 && table[8_192] == -2)
+        #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.id, $0.value) }) == model)
+        #expect(table.entries.map(\.id) == model.keys.sorted())
+        var refilled = ChunkedTable<Int>()
+        for (id, value) in model { refilled[id] = value }
+        #expect(refilled == table)
+    }
+
     @Test func tablesWithTheSameEntriesAreEqualHoweverTheyWereFilled() {
         var emptied = ChunkedTable<Int>()
         emptied[9_000] = 1
