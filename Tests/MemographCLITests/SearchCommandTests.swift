@@ -18,6 +18,52 @@ import Testing
         #expect(text.stdout.contains("Team:platform —maintains→ Service:billing"))
     }
 
+    /// `bench locomo` on a hand-made conversation in LoCoMo's layout: an adversarial item is
+    /// skipped but keeps its place in the numbering, and the results file holds one line per
+    /// scored question, keys in a fixed order, the turn that answers first.
+    @Test func benchLocomoRanksTurnsAndWritesResults() throws {
+        let cli = try CommandRunner()
+        let dataset: [[String: Any]] = [
+            [
+                "sample_id": "conv-1",
+                "conversation": [
+                    "speaker_a": "Ada", "speaker_b": "Grace",
+                    "session_1_date_time": "1:56 pm on 8 May, 2023",
+                    "session_1": [
+                        ["speaker": "Ada", "dia_id": "D1:1", "text": "I adopted a greyhound called Comet."],
+                        ["speaker": "Grace", "dia_id": "D1:2", "text": "Lovely! I am learning the cello."],
+                    ],
+                    "session_2_date_time": "9:00 am on 20 June, 2023",
+                    "session_2": [
+                        ["speaker": "Ada", "dia_id": "D2:1", "text": "Comet ran on the beach today."],
+                        ["speaker": "Grace", "dia_id": "D2:2", "text": "My cello recital went well."],
+                    ],
+                ],
+                "qa": [
+                    [
+                        "question": "Which pet did Ada not adopt?", "adversarial_answer": "a cat",
+                        "evidence": ["D1:1"], "category": 5,
+                    ],
+                    [
+                        "question": "What instrument is Grace learning?", "answer": "cello",
+                        "evidence": ["D1:2"], "category": 4,
+                    ],
+                ],
+            ]
+        ]
+        let data = cli.directory.appendingPathComponent("locomo.json")
+        try JSONSerialization.data(withJSONObject: dataset).write(to: data)
+        let results = cli.directory.appendingPathComponent("results.jsonl").path
+        let run = try cli.run(
+            ["bench", "locomo", "--data", data.path, "--no-vectors", "--write-results", results],
+            withStore: false)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("single-hop   R@5 1.000"))
+        let lines = try String(contentsOfFile: results, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix(#"{"qa_index":1,"retrieved":["D1:2""#) == true, "\(lines)")
+    }
+
     @Test func badSearchInputIsRefused() throws {
         let cli = try CommandRunner()
         let depth = try cli.run(["search", "x", "--no-vectors", "--depth", "9"])

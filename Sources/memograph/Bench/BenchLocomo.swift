@@ -208,7 +208,7 @@ struct BenchLocomo: AsyncParsableCommand {
             var retrieved: [String]
         }
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return String(
             decoding: try encoder.encode(Line(qa_index: index, retrieved: retrieved)), as: UTF8.self)
     }
