@@ -5,7 +5,7 @@
 /// Ids are shared by every namespace of a store, so one namespace's rows may be sparse among
 /// them: a chunk is a dictionary of the ids it holds until it holds half of its ids, and an array
 /// of all 4,096 from then on (until it falls below a quarter), which a lookup indexes without
-/// hashing. Memory follows the ids held either way. Chunks are found by position. An id below
+/// hashing; either way it takes within a small factor of what its ids' entries take. Chunks are found by position. An id below
 /// zero or from 2²⁸ up (a store past a quarter of a billion rows, or rows written by hand) is
 /// kept in one dictionary beside them, so that no id makes the list of chunks long.
 struct ChunkedTable<Value: Sendable>: Sendable {
@@ -48,20 +48,55 @@ struct ChunkedTable<Value: Sendable>: Sendable {
                 dense.append(contentsOf: repeatElement([], count: added))
                 denseCounts.append(contentsOf: repeatElement(0, count: added))
             }
+            let old: Value?
             if dense[chunk].isEmpty {
-                let before = sparse[chunk].count
-                sparse[chunk][id] = newValue
-                count += sparse[chunk].count - before
-                if sparse[chunk].count >= Self.denseFrom { makeDense(chunk) }
+                old =
+                    newValue.map { sparse[chunk].updateValue($0, forKey: id) }
+                    ?? sparse[chunk].removeValue(forKey: id)
             } else {
-                let offset = Int(id) & (Self.chunkSize - 1)
-                let change = (newValue == nil ? 0 : 1) - (dense[chunk][offset] == nil ? 0 : 1)
-                dense[chunk][offset] = newValue
-                count += change
-                denseCounts[chunk] += change
-                if denseCounts[chunk] < Self.sparseBelow { makeSparse(chunk) }
+                old = dense[chunk][Int(id) & (Self.chunkSize - 1)]
+                dense[chunk][Int(id) & (Self.chunkSize - 1)] = newValue
             }
+            settle(chunk, added: (newValue == nil ? 0 : 1) - (old == nil ? 0 : 1))
         }
+    }
+
+    /// Runs `body` on the value of `id` where chunk `chunk` keeps it, so that no copy of the
+    /// value is made.
+    private mutating func change(_ id: Int64, inChunk chunk: Int, _ body: (inout Value?) -> Void) {
+        let before: Int
+        let after: Int
+        if dense[chunk].isEmpty {
+            before = sparse[chunk][id] == nil ? 0 : 1
+            body(&sparse[chunk][id])
+            after = sparse[chunk][id] == nil ? 0 : 1
+        } else {
+            let offset = Int(id) & (Self.chunkSize - 1)
+            before = dense[chunk][offset] == nil ? 0 : 1
+            body(&dense[chunk][offset])
+            after = dense[chunk][offset] == nil ? 0 : 1
+        }
+        settle(chunk, added: after - before)
+    }
+
+    /// Counts the ids a change to chunk `chunk` added (or, negative, removed), and turns the
+    /// chunk into the other form when it crossed a mark.
+    private mutating func settle(_ chunk: Int, added: Int) {
+        count += added
+        if !dense[chunk].isEmpty { denseCounts[chunk] += added }
+        if dense[chunk].isEmpty, sparse[chunk].count >= Self.denseFrom {
+            makeDense(chunk)
+        } else if !dense[chunk].isEmpty, denseCounts[chunk] < Self.sparseBelow {
+            makeSparse(chunk)
+        }
+    }
+
+    /// Whether the chunk that would hold `id` is an array of all its ids rather than a dictionary
+    /// of those it holds: how the table keeps it, which tests check at the marks.
+    func keepsArray(around id: Int64) -> Bool {
+        guard Self.chunkedIDs.contains(id) else { return false }
+        let chunk = Int(id) >> Self.chunkBits
+        return chunk < dense.count && !dense[chunk].isEmpty
     }
 
     private mutating func makeDense(_ chunk: Int) {
@@ -83,13 +118,23 @@ struct ChunkedTable<Value: Sendable>: Sendable {
         denseCounts[chunk] = 0
     }
 
-    /// Changes the value of `id` in place (nil when there is none; a nil left removes it): taken
-    /// out first, so that a value with storage of its own (an array) is not copied to be changed.
+    /// Changes the value of `id` in place (nil when there is none; a nil left removes it), so
+    /// that a value with storage of its own (an array) is not copied to be changed.
     mutating func update(_ id: Int64, _ body: (inout Value?) -> Void) {
-        var value = self[id]
-        self[id] = nil
-        body(&value)
-        self[id] = value
+        guard Self.chunkedIDs.contains(id) else {
+            let before = outliers[id] == nil ? 0 : 1
+            body(&outliers[id])
+            count += (outliers[id] == nil ? 0 : 1) - before
+            return
+        }
+        let chunk = Int(id) >> Self.chunkBits
+        if chunk >= sparse.count {
+            var value: Value?
+            body(&value)
+            if let value { self[id] = value }
+            return
+        }
+        change(id, inChunk: chunk, body)
     }
 
     /// Every id with a value, and its value, by ascending id.

@@ -39,8 +39,9 @@ import Testing
         for id in pools.joined() { #expect(table[id] == model[id]) }
     }
 
-    /// A chunk turns dense at half of its 4,096 ids and sparse again below a quarter; the values
-    /// and the count must come through both turns, with the neighbouring chunks untouched.
+    /// A chunk turns into an array at half of its 4,096 ids and back into a dictionary below a
+    /// quarter, `update` of a present value changing neither; the values and the count must come
+    /// through both turns, with the neighbouring chunks untouched.
     @Test func aChunkKeepsItsValuesAsItFillsAndEmpties() {
         var random = SplitMix(seed: 5)
         var table = ChunkedTable<Int>()
@@ -51,6 +52,7 @@ import Testing
         model[8_192] = -2
         var ids = Array(Int64(4_096)..<8_192)
         for index in ids.indices.reversed() { ids.swapAt(index, random.below(index + 1)) }
+        var forms: [Int: Bool] = [:]
         for (step, id) in ids.prefix(3_000).enumerated() {
             table[id] = step
             model[id] = step
@@ -58,17 +60,27 @@ import Testing
                 table.update(id) { $0! += 1 }
                 model[id]! += 1
             }
+            if [2_046, 2_047].contains(step) { forms[step + 1] = table.keepsArray(around: 4_096) }
         }
+        #expect(forms == [2_047: false, 2_048: true])
         #expect(table.count == model.count)
         #expect(ids.allSatisfy { table[$0] == model[$0] })
         var countsAgreed = true
-        for id in ids.prefix(2_500) {
+        for id in ids.prefix(1_976) {
             table[id] = nil
             model[id] = nil
             countsAgreed = countsAgreed && table.count == model.count
         }
         #expect(countsAgreed)
-        #expect(table.count == 502)
+        // 1,024 ids left in the chunk: still an array, also through an update that keeps the id.
+        let kept = ids[2_999]
+        table.update(kept) { $0! *= 2 }
+        model[kept]! *= 2
+        #expect(table.keepsArray(around: 4_096) && table.count == 1_026)
+        table[ids[1_976]] = nil
+        model[ids[1_976]] = nil
+        #expect(!table.keepsArray(around: 4_096) && table.count == 1_025)
+        #expect(!table.keepsArray(around: 0) && !table.keepsArray(around: 8_192))
         #expect(ids.allSatisfy { table[$0] == model[$0] })
         #expect(table[4_095] == -1 && table[8_192] == -2)
         #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.id, $0.value) }) == model)

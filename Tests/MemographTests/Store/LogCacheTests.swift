@@ -17,7 +17,8 @@ import Testing
             var gated = false
         }
         static let control = Mutex(Control())
-        /// Signalled when a load reaches the gate; the load goes on once `open` is signalled.
+        /// Signalled when a load reaches the gate; loads go on once `open` is signalled, each
+        /// passing the signal on, so that the gate stays open for any load after.
         static let reached = DispatchSemaphore(value: 0)
         static let open = DispatchSemaphore(value: 0)
 
@@ -35,6 +36,7 @@ import Testing
             if gated {
                 reached.signal()
                 open.wait()
+                open.signal()
             }
             if fails { throw MemographError.invalidArgument(field: "load", reason: "failed on purpose") }
             let count = try Int.fetchOne(
@@ -50,14 +52,21 @@ import Testing
     /// One request for the cache's value, made on a thread of its own.
     final class Request: Sendable {
         let done = DispatchSemaphore(value: 0)
-        private let result = Mutex<(answered: Bool, answer: GatedEdgeCount?)>((false, nil))
-        var answered: Bool { result.withLock { $0.answered } }
-        var answer: GatedEdgeCount? { result.withLock { $0.answer } }
+        private let result = Mutex<Result<GatedEdgeCount?, any Error>?>(nil)
+        /// Whether the request has returned without throwing.
+        var answered: Bool {
+            result.withLock { if case .success? = $0 { true } else { false } }
+        }
+        var answer: GatedEdgeCount? {
+            result.withLock { if case .success(let value)? = $0 { value } else { nil } }
+        }
 
         init(_ cache: LogCache<GatedEdgeCount>, _ store: GraphStore) {
             Thread { [self] in
-                let answer = try? store.read { db in try cache.value(namespace: store.namespace, db: db) }
-                result.withLock { $0 = (true, answer ?? nil) }
+                let outcome = Result {
+                    try store.read { db in try cache.value(namespace: store.namespace, db: db) }
+                }
+                result.withLock { $0 = outcome }
                 done.signal()
             }.start()
         }
@@ -65,6 +74,8 @@ import Testing
 
     private func reset(gated: Bool = false, failNext: Bool = false) {
         GatedEdgeCount.control.withLock { $0 = .init(loads: 0, failNext: failNext, gated: gated) }
+        while GatedEdgeCount.open.wait(timeout: .now()) == .success {}
+        while GatedEdgeCount.reached.wait(timeout: .now()) == .success {}
     }
 
     @Test func readersDoNotWaitWhileAnotherLoads() throws {
