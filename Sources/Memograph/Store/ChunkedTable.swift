@@ -5,9 +5,10 @@
 /// Ids are shared by every namespace of a store, so one namespace's rows may be sparse among
 /// them: a chunk is a dictionary of the ids it holds until it holds half of its ids, and an array
 /// of all 4,096 from then on (until it falls below a quarter), which a lookup indexes without
-/// hashing; either way it takes within a small factor of what its ids' entries take. Chunks are found by position. An id below
-/// zero or from 2²⁸ up (a store past a quarter of a billion rows, or rows written by hand) is
-/// kept in one dictionary beside them, so that no id makes the list of chunks long.
+/// hashing; either way it takes within a small factor of what its ids' entries take. Chunks are
+/// found by position. An id below zero or from 2²⁸ up (a store past a quarter of a billion rows,
+/// or rows written by hand) is kept in one dictionary beside them, so that no id makes the list
+/// of chunks long.
 struct ChunkedTable<Value: Sendable>: Sendable {
     private static var chunkBits: Int { 12 }
     private static var chunkSize: Int { 1 << chunkBits }
