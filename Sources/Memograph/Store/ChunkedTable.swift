@@ -35,49 +35,7 @@ struct ChunkedTable<Value: Sendable>: Sendable {
             guard chunk < sparse.count else { return nil }
             return dense[chunk].isEmpty ? sparse[chunk][id] : dense[chunk][Int(id) & (Self.chunkSize - 1)]
         }
-        set {
-            guard Self.chunkedIDs.contains(id) else {
-                count += (newValue == nil ? 0 : 1) - (outliers[id] == nil ? 0 : 1)
-                outliers[id] = newValue
-                return
-            }
-            let chunk = Int(id) >> Self.chunkBits
-            if chunk >= sparse.count {
-                guard newValue != nil else { return }
-                let added = chunk - sparse.count + 1
-                sparse.append(contentsOf: repeatElement([:], count: added))
-                dense.append(contentsOf: repeatElement([], count: added))
-                denseCounts.append(contentsOf: repeatElement(0, count: added))
-            }
-            let old: Value?
-            if dense[chunk].isEmpty {
-                old =
-                    newValue.map { sparse[chunk].updateValue($0, forKey: id) }
-                    ?? sparse[chunk].removeValue(forKey: id)
-            } else {
-                old = dense[chunk][Int(id) & (Self.chunkSize - 1)]
-                dense[chunk][Int(id) & (Self.chunkSize - 1)] = newValue
-            }
-            settle(chunk, added: (newValue == nil ? 0 : 1) - (old == nil ? 0 : 1))
-        }
-    }
-
-    /// Runs `body` on the value of `id` where chunk `chunk` keeps it, so that no copy of the
-    /// value is made.
-    private mutating func change(_ id: Int64, inChunk chunk: Int, _ body: (inout Value?) -> Void) {
-        let before: Int
-        let after: Int
-        if dense[chunk].isEmpty {
-            before = sparse[chunk][id] == nil ? 0 : 1
-            body(&sparse[chunk][id])
-            after = sparse[chunk][id] == nil ? 0 : 1
-        } else {
-            let offset = Int(id) & (Self.chunkSize - 1)
-            before = dense[chunk][offset] == nil ? 0 : 1
-            body(&dense[chunk][offset])
-            after = dense[chunk][offset] == nil ? 0 : 1
-        }
-        settle(chunk, added: after - before)
+        set { update(id) { $0 = newValue } }
     }
 
     /// Counts the ids a change to chunk `chunk` added (or, negative, removed), and turns the
@@ -122,20 +80,36 @@ struct ChunkedTable<Value: Sendable>: Sendable {
     /// Changes the value of `id` in place (nil when there is none; a nil left removes it), so
     /// that a value with storage of its own (an array) is not copied to be changed.
     mutating func update(_ id: Int64, _ body: (inout Value?) -> Void) {
+        var added = 0
+        // Runs `body` where the value is kept (one lookup), counting what it added or removed.
+        func counted(_ value: inout Value?) {
+            let had = value != nil
+            body(&value)
+            added = (value == nil ? 0 : 1) - (had ? 1 : 0)
+        }
         guard Self.chunkedIDs.contains(id) else {
-            let before = outliers[id] == nil ? 0 : 1
-            body(&outliers[id])
-            count += (outliers[id] == nil ? 0 : 1) - before
+            counted(&outliers[id])
+            count += added
             return
         }
         let chunk = Int(id) >> Self.chunkBits
         if chunk >= sparse.count {
             var value: Value?
             body(&value)
-            if let value { self[id] = value }
-            return
+            guard value != nil else { return }
+            let more = chunk - sparse.count + 1
+            sparse.append(contentsOf: repeatElement([:], count: more))
+            dense.append(contentsOf: repeatElement([], count: more))
+            denseCounts.append(contentsOf: repeatElement(0, count: more))
+            sparse[chunk][id] = value
+            return settle(chunk, added: 1)
         }
-        change(id, inChunk: chunk, body)
+        if dense[chunk].isEmpty {
+            counted(&sparse[chunk][id])
+        } else {
+            counted(&dense[chunk][Int(id) & (Self.chunkSize - 1)])
+        }
+        settle(chunk, added: added)
     }
 
     /// Every id with a value, and its value, by ascending id.
