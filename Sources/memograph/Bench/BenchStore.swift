@@ -91,11 +91,9 @@ struct BenchStore: ParsableCommand {
         // Walks read the in-memory adjacency from a store's second walk on: the first queries SQL,
         // the second loads every edge and entity of the namespace.
         func randomEntity() -> EntityID { ids.randomElement(using: &random)! }
-        let firstWalkMs =
-            try Measurements.seconds { _ = try store.neighbours(of: .id(randomEntity()), depth: 2) } * 1000
+        let firstWalkMs = try walkMilliseconds(store, from: randomEntity())
         let residentBefore = Measurements.residentMegabytes()
-        let loadingWalkMs =
-            try Measurements.seconds { _ = try store.neighbours(of: .id(randomEntity()), depth: 2) } * 1000
+        let loadingWalkMs = try walkMilliseconds(store, from: randomEntity())
         let residentAfter = Measurements.residentMegabytes()
 
         var neighbourTimes: [Double] = []
@@ -124,10 +122,7 @@ struct BenchStore: ParsableCommand {
         func walksAfterWrites() throws -> [Double] {
             try (0..<writeWalks).map { _ in
                 try store.relate(.id(randomEntity()), "uses", .id(randomEntity()))
-                return try Measurements.seconds {
-                    _ = try store.neighbours(of: .id(randomEntity()), depth: 2)
-                }
-                    * 1000
+                return try walkMilliseconds(store, from: randomEntity())
             }
         }
         let alone = try walksAfterWrites()
@@ -176,9 +171,7 @@ struct BenchStore: ParsableCommand {
             defer { _ = try? loading.milliseconds() }
             Thread.sleep(forTimeInterval: 0.05)
             while !loading.isFinished {
-                let entity = randomEntity()
-                besideLoadTimes.append(
-                    try Measurements.seconds { _ = try view.neighbours(of: .id(entity), depth: 2) } * 1000)
+                besideLoadTimes.append(try walkMilliseconds(view, from: randomEntity()))
             }
             besideLoadLoadingMs = try loading.milliseconds()
         }
@@ -248,6 +241,11 @@ struct BenchStore: ParsableCommand {
     private func format(_ value: Double) -> String { String(format: "%.3f", value) }
 }
 
+/// The time of one `neighbours(depth: 2)` walk from `entity`, in milliseconds.
+private func walkMilliseconds(_ store: GraphStore, from entity: EntityID) throws -> Double {
+    try Measurements.seconds { _ = try store.neighbours(of: .id(entity), depth: 2) } * 1000
+}
+
 /// Tells the background reader of `bench store` to stop.
 private final class StopFlag: Sendable {
     let raised = Atomic<Bool>(false)
@@ -260,9 +258,7 @@ private final class BackgroundWalk: Sendable {
 
     init(store: GraphStore, from entity: EntityID) {
         Thread { [self] in
-            let result = Result {
-                try Measurements.seconds { _ = try store.neighbours(of: .id(entity), depth: 2) } * 1000
-            }
+            let result = Result { try walkMilliseconds(store, from: entity) }
             outcome.withLock { $0 = result }
             done.signal()
         }.start()
