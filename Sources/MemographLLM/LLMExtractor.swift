@@ -36,57 +36,15 @@ public struct LLMExtractor: Extractor {
             self.maxTokens = maxTokens
         }
 
-        /// Settings given on a command line; each wins over its environment variable.
-        public struct Overrides: Sendable {
-            public var baseURL: String?
-            public var model: String?
-            public var apiKey: String?
-            public var timeout: Duration?
-
-            /// Creates overrides; nil leaves a setting to the environment.
-            public init(
-                baseURL: String? = nil, model: String? = nil, apiKey: String? = nil, timeout: Duration? = nil
-            ) {
-                self.baseURL = baseURL
-                self.model = model
-                self.apiKey = apiKey
-                self.timeout = timeout
-            }
-        }
-
         /// Reads `MEMOGRAPH_LLM_BASE_URL`, `MEMOGRAPH_LLM_MODEL` and (optional)
         /// `MEMOGRAPH_LLM_API_KEY`; a setting in `overrides` wins over its variable. An error names
         /// both places a missing or malformed setting can come from.
         public static func fromEnvironment(
             _ environment: [String: String] = ProcessInfo.processInfo.environment,
-            overriding overrides: Overrides = Overrides()
+            overriding overrides: EndpointOverrides = EndpointOverrides()
         ) throws -> Configuration {
-            func setting(_ flag: String?, _ variable: String) -> String? {
-                let value = flag ?? environment[variable]
-                return value?.isEmpty == false ? value : nil
-            }
-            guard let base = setting(overrides.baseURL, "MEMOGRAPH_LLM_BASE_URL") else {
-                throw MemographError.invalidArgument(
-                    field: "MEMOGRAPH_LLM_BASE_URL",
-                    reason: "not set (nor --llm-base-url; e.g. http://localhost:11434/v1)")
-            }
-            guard let url = URL(string: base), url.scheme == "http" || url.scheme == "https", url.host != nil
-            else {
-                throw MemographError.invalidArgument(
-                    field: overrides.baseURL == nil ? "MEMOGRAPH_LLM_BASE_URL" : "--llm-base-url",
-                    reason: "'\(base)' is not an http(s) URL")
-            }
-            guard let model = setting(overrides.model, "MEMOGRAPH_LLM_MODEL") else {
-                throw MemographError.invalidArgument(
-                    field: "MEMOGRAPH_LLM_MODEL", reason: "not set (nor --llm-model)")
-            }
-            if let timeout = overrides.timeout, timeout <= .zero {
-                throw MemographError.invalidArgument(field: "--llm-timeout", reason: "must be positive")
-            }
-            var configuration = Configuration(
-                baseURL: url, apiKey: setting(overrides.apiKey, "MEMOGRAPH_LLM_API_KEY"), model: model)
-            if let timeout = overrides.timeout { configuration.timeout = timeout }
-            return configuration
+            try overrides.configuration(
+                environment, variables: "MEMOGRAPH_LLM", flags: "llm", example: "http://localhost:11434/v1")
         }
     }
 
@@ -163,5 +121,11 @@ public struct LLMExtractor: Extractor {
                 sentence: fact.sentence ?? "\(subject) \(relation) \(object)")
         }
         return Extraction(entities: entities, facts: facts)
+    }
+}
+
+extension LLMExtractor.Configuration: EndpointConfiguration {
+    static func endpoint(baseURL: URL, apiKey: String?, model: String) -> Self {
+        Self(baseURL: baseURL, apiKey: apiKey, model: model)
     }
 }

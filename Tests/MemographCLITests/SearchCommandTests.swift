@@ -1,4 +1,5 @@
 import Foundation
+import MemographTestSupport
 import Testing
 
 @Suite struct SearchCommandTests {
@@ -76,6 +77,48 @@ import Testing
         ])
         #expect(filter.status != 0)
         #expect(filter.stderr.contains("invalid filter at $.AND[0].relation.gte"))
+    }
+
+    @Test func searchAndContextRerankThroughAnEndpoint() throws {
+        let cli = try CommandRunner()
+        for text in ["we talked about billing and postgres", "billing talk again and again and again"] {
+            _ = try cli.run(["add", text, "--extractor", "rules"])
+        }
+        _ = try cli.run(["add", "the invoices moved to a new ledger, and billing is done there now"])
+        // A cross-encoder stand-in that reads "ledger" as the answer.
+        let server = try LoopbackHTTPServer { request, _ in
+            let documents = request.jsonBody?["documents"] as? [String] ?? []
+            let results = documents.enumerated().map { index, text in
+                #"{"index":\#(index),"relevance_score":\#(text.contains("ledger") ? 0.97 : 0.01)}"#
+            }
+            return .json(200, #"{"results":[\#(results.joined(separator: ","))]}"#)
+        }
+        defer { server.stop() }
+        let endpoint = ["--rerank", "--rerank-base-url", server.baseURL.appending(path: "v1").absoluteString]
+        let search = try cli.run(
+            ["search", "billing", "--no-vectors", "--explain", "--limit", "1"] + endpoint,
+            environment: ["MEMOGRAPH_RERANK_MODEL": "bge-reranker-v2-m3"])
+        #expect(search.status == 0, "\(search.stderr)")
+        let episodes = try #require(search.stdout.components(separatedBy: "episodes:").last)
+        #expect(episodes.contains("0.9700"), "\(search.stdout)")
+        #expect(episodes.contains("reranked from #"))
+        #expect(episodes.contains("ledger"))
+        #expect(server.requests.first?.jsonBody?["model"] as? String == "bge-reranker-v2-m3")
+        let context = try cli.run(
+            ["context", "billing", "--no-vectors", "--budget", "40"] + endpoint,
+            environment: ["MEMOGRAPH_RERANK_MODEL": "bge-reranker-v2-m3"])
+        #expect(context.status == 0, "\(context.stderr)")
+        #expect(context.stdout.contains("ledger"), "\(context.stdout)")
+
+        let unset = try cli.run(
+            ["search", "billing", "--no-vectors", "--rerank"], environment: ["MEMOGRAPH_RERANK_BASE_URL": ""])
+        #expect(unset.status != 0)
+        #expect(
+            unset.stderr.contains("MEMOGRAPH_RERANK_BASE_URL: not set (nor --rerank-base-url"),
+            "\(unset.stderr)")
+        let depth = try cli.run(
+            ["search", "billing", "--no-vectors", "--rerank-depth", "0"] + endpoint + ["--rerank-model", "m"])
+        #expect(depth.stderr.contains("rerankDepth: must be between 1 and 1000"), "\(depth.stderr)")
     }
 
     @Test func filterSelectsFacts() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Memograph
 import MemographLLM
+import MemographTestSupport
 import Testing
 
 @Suite("OpenAI-compatible embeddings client over loopback HTTP")

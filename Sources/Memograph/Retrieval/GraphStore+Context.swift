@@ -5,16 +5,16 @@ extension GraphStore {
     /// (most relevant entity first, newest fact first), then the episodes, within `budget` tokens
     /// (estimated as characters / 4). Lines that do not fit are left out whole.
     ///
-    /// - Throws: what ``search(_:options:embedder:)`` throws, and
+    /// - Throws: what ``search(_:options:embedder:reranker:)`` throws, and
     ///   ``MemographError/invalidArgument(field:reason:)`` for a budget below 1.
     public func context(
         for query: String, budget: Int = 1_000, options: SearchOptions = SearchOptions(limit: 30),
-        embedder: (any Embedder)? = nil
+        embedder: (any Embedder)? = nil, reranker: (any Reranker)? = nil
     ) async throws -> String {
         guard budget >= 1 else {
             throw MemographError.invalidArgument(field: "budget", reason: "must be at least 1 token")
         }
-        let results = try await search(query, options: options, embedder: embedder)
+        let results = try await search(query, options: options, embedder: embedder, reranker: reranker)
         var block = ContextBlock(budget: budget)
         var groups: [(entity: Entity, facts: [Fact])] = []
         for hit in results.facts {

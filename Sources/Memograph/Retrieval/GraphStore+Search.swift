@@ -13,11 +13,17 @@ extension GraphStore {
     /// (``queryWithoutSpeakers(_:)``): in "what art does Caroline make?" the name would pull every
     /// turn that says "Caroline" toward the question, and the boost already finds hers.
     ///
+    /// With a `reranker`, the best ``SearchOptions/rerankDepth`` hits of each list (at least
+    /// ``SearchOptions/limit``) are reordered by it before the cut; see
+    /// ``search(_:vector:options:reranker:)``.
+    ///
     /// - Throws: ``MemographError/invalidArgument(field:reason:)`` for an empty query or options
     ///   out of range, ``MemographError/embeddingModelMismatch(recorded:given:)`` for another
-    ///   model, ``MemographError/unknownEntity(_:)`` for an unknown `around` entity.
+    ///   model, ``MemographError/unknownEntity(_:)`` for an unknown `around` entity, and what the
+    ///   reranker throws.
     public func search(
-        _ query: String, options: SearchOptions = SearchOptions(), embedder: (any Embedder)? = nil
+        _ query: String, options: SearchOptions = SearchOptions(), embedder: (any Embedder)? = nil,
+        reranker: (any Reranker)? = nil
     )
         async throws -> SearchResults
     {
@@ -26,10 +32,37 @@ extension GraphStore {
         if let embedder {
             vector = try await queryVectors(for: [query], options: options, embedder: embedder)[0]
         }
-        return try search(query, vector: vector, options: options)
+        guard let reranker else { return try search(query, vector: vector, options: options) }
+        return try await search(query, vector: vector, options: options, reranker: reranker)
     }
 
-    /// The vectors ``search(_:options:embedder:)`` embeds each of `queries` with, all in one batch:
+    /// ``search(_:vector:options:)`` with a last step that reads each hit with the query: the
+    /// best ``SearchOptions/rerankDepth`` hits of each list (at least ``SearchOptions/limit``) go to
+    /// `reranker` in one call, each list is reordered by its scores, and only then cut to the
+    /// limit and the token budget. A hit's score becomes the reranker's, so the budget compares
+    /// facts, entities and episodes on the reranker's one scale.
+    ///
+    /// - Throws: what ``search(_:vector:options:)`` throws, what the reranker throws, and
+    ///   ``MemographError/invalidArgument(field:reason:)`` when the reranker returns another number
+    ///   of scores than it was given passages, or one that is not a finite number.
+    public func search(
+        _ query: String, vector: QueryVector?, options: SearchOptions = SearchOptions(),
+        reranker: any Reranker
+    ) async throws -> SearchResults {
+        var unbudgeted = options
+        unbudgeted.tokenBudget = nil
+        let found = try search(
+            query, vector: vector, options: unbudgeted, count: max(options.limit, options.rerankDepth))
+        let reranked = try await RerankStage(reranker: reranker, query: query, explain: options.explain).run(
+            found)
+        let results = SearchResults(
+            facts: Array(reranked.facts.prefix(options.limit)),
+            entities: Array(reranked.entities.prefix(options.limit)),
+            episodes: Array(reranked.episodes.prefix(options.limit)))
+        return options.tokenBudget.map { TokenBudget(tokens: $0).cut(results) } ?? results
+    }
+
+    /// The vectors ``search(_:options:embedder:reranker:)`` embeds each of `queries` with, all in one batch:
     /// the query's own and, while `options` boosts named speakers, the one its episodes are
     /// searched with (``queryWithoutSpeakers(_:)``). For callers that embed many queries before
     /// searching with ``search(_:vector:options:)``, as the LoCoMo benchmark does.
@@ -98,9 +131,17 @@ extension GraphStore {
     /// The most distinct speakers ``queryWithoutSpeakers(_:)`` looks up.
     public static let speakerListLimit = 256
 
-    /// ``search(_:options:embedder:)`` with the query already embedded: the whole search without
+    /// ``search(_:options:embedder:reranker:)`` with the query already embedded: the whole search without
     /// the model, for callers that embed elsewhere (and for timing the search alone).
     public func search(_ query: String, vector: QueryVector?, options: SearchOptions = SearchOptions()) throws
+        -> SearchResults
+    {
+        try search(query, vector: vector, options: options, count: options.limit)
+    }
+
+    /// The search with each list cut to `count` hits instead of the limit, scored as with the
+    /// limit: the pool a reranker reads.
+    private func search(_ query: String, vector: QueryVector?, options: SearchOptions, count: Int) throws
         -> SearchResults
     {
         try Self.validateQuery(query)
@@ -115,7 +156,9 @@ extension GraphStore {
         }
         let now = self.now
         return try read { db in
-            try SearchRun(store: self, db: db, now: now, query: query, vector: vector, options: options).run()
+            try SearchRun(
+                store: self, db: db, now: now, query: query, vector: vector, options: options, count: count
+            ).run()
         }
     }
 

@@ -25,11 +25,16 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     /// The multiplier a fact or an episode gained because the query names a period it falls in
     /// (1 otherwise).
     public var period: Double
+    /// The reranker's score, which became the hit's score (nil without a reranker).
+    public var rerank: Double?
+    /// The hit's position (1-based) in its list before the reranker reordered it.
+    public var rankBeforeRerank: Int?
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
         via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1,
-        speaker: Double = 1, conversation: Double = 1, period: Double = 1
+        speaker: Double = 1, conversation: Double = 1, period: Double = 1, rerank: Double? = nil,
+        rankBeforeRerank: Int? = nil
     ) {
         self.bm25Rank = bm25Rank
         self.vectorRank = vectorRank
@@ -43,6 +48,8 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.speaker = speaker
         self.conversation = conversation
         self.period = period
+        self.rerank = rerank
+        self.rankBeforeRerank = rankBeforeRerank
     }
 
     /// Decodes a breakdown; the parts later versions added default to "no effect", so JSON
@@ -61,6 +68,8 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         speaker = try container.decodeIfPresent(Double.self, forKey: .speaker) ?? 1
         conversation = try container.decodeIfPresent(Double.self, forKey: .conversation) ?? 1
         period = try container.decodeIfPresent(Double.self, forKey: .period) ?? 1
+        rerank = try container.decodeIfPresent(Double.self, forKey: .rerank)
+        rankBeforeRerank = try container.decodeIfPresent(Int.self, forKey: .rankBeforeRerank)
     }
 }
 

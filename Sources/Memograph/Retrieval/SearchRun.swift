@@ -26,12 +26,15 @@ struct SearchRun {
     let query: String
     let vector: QueryVector?
     let options: SearchOptions
+    /// How many hits each list returns: ``SearchOptions/limit``, or more for a reranker to read.
+    /// Only the cut depends on it; the scores depend on the limit alone.
+    let count: Int
     /// The filter compiled once per kind of result; nil where it compares a field the kind lacks.
     private let compiledFilters: [FilterCompiler.Target: (sql: String, parameters: [SQLParameter])?]
 
     init(
         store: GraphStore, db: Database, now: Date, query: String, vector: QueryVector?,
-        options: SearchOptions
+        options: SearchOptions, count: Int? = nil
     ) {
         self.store = store
         self.db = db
@@ -39,6 +42,7 @@ struct SearchRun {
         self.query = query
         self.vector = vector
         self.options = options
+        self.count = count ?? options.limit
         var compiled: [FilterCompiler.Target: (sql: String, parameters: [SQLParameter])?] = [:]
         if let filter = options.filter {
             for target in [FilterCompiler.Target.facts, .entities, .episodes] {
@@ -519,7 +523,7 @@ struct SearchRun {
     /// The ids worth loading: the best by score, enough for recency to reorder and MMR to choose
     /// from (or the best `size`).
     private func pool(_ candidates: [Int64: Candidate], size: Int? = nil) -> [Int64] {
-        let size = size ?? options.limit * (options.recencyWeight > 0 || options.mmrLambda != nil ? 10 : 1)
+        let size = size ?? count * (options.recencyWeight > 0 || options.mmrLambda != nil ? 10 : 1)
         return candidates.lazy.filter { $0.value.score > 0 }
             .sortedPrefix(size) {
                 $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key
@@ -727,10 +731,10 @@ struct SearchRun {
                 kind: kind, model: vector.model, namespace: store.namespace, dimension: vector.values.count,
                 db: db)
         {
-            let pool = hits.prefix(options.limit * 4).map { ($0, $0.score, index.vector(of: id($0.item))) }
-            hits = MaximalMarginalRelevance(lambda: lambda).rerank(pool, limit: options.limit)
+            let pool = hits.prefix(count * 4).map { ($0, $0.score, index.vector(of: id($0.item))) }
+            hits = MaximalMarginalRelevance(lambda: lambda).rerank(pool, limit: count)
         }
-        return hits.prefix(options.limit).map { hit in
+        return hits.prefix(count).map { hit in
             var hit = hit
             if !options.explain { hit.breakdown = nil }
             return hit

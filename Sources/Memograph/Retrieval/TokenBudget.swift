@@ -7,13 +7,10 @@ struct TokenBudget {
     /// The estimated tokens of `text`.
     static func estimate(_ text: String) -> Int { (text.count + 3) / 4 }
 
-    /// The text a hit would put in a prompt: a fact's line, an entity's `Type:name` and summary,
-    /// an episode's content.
-    static func estimate(_ fact: Fact) -> Int { estimate(fact.text) }
-    static func estimate(_ entity: Entity) -> Int {
-        estimate(entity.reference + (entity.summary.map { ": " + $0 } ?? ""))
-    }
-    static func estimate(_ episode: Episode) -> Int { estimate(episode.content) }
+    /// The estimated tokens of the text a hit puts in a prompt (``PromptText``).
+    static func estimate(_ fact: Fact) -> Int { estimate(PromptText.of(fact)) }
+    static func estimate(_ entity: Entity) -> Int { estimate(PromptText.of(entity)) }
+    static func estimate(_ episode: Episode) -> Int { estimate(PromptText.of(episode)) }
 
     /// The hits of all three lists that fit, taken best score first across the lists (on equal
     /// scores facts, then entities, then episodes, each in its list's order): a hit that does not

@@ -48,26 +48,31 @@ struct BenchLocomo: AsyncParsableCommand {
         ))
     var keepStores: String?
     @OptionGroup var embedder: EmbedderOptions
+    @OptionGroup(title: "Reranker") var rerank: RerankOptions
 
     struct Configuration {
         var name: String
         var options: SearchOptions
         var vectors: Bool
+        var reranker: (any Reranker)? = nil
     }
 
     func run() async throws {
         let dataset = try LocomoDataset(contentsOf: data)
         let embedder: (any Embedder)? = noVectors ? nil : try self.embedder.load()
+        let reranker = try rerank.make()
         var configurations = fusionK.map { k in
             Configuration(
-                name: noVectors ? "bm25+graph" : "hybrid k=\(Int(k))",
+                name: (noVectors ? "bm25+graph" : "hybrid k=\(Int(k))")
+                    + (reranker.map { " + \($0.name)" } ?? ""),
                 options: SearchOptions(
                     limit: 10, depth: depth, fusionK: k, vectorWeight: vectorWeight, candidates: candidates,
                     hopDecay: hopDecay, followingShare: followingShare, precedingShare: precedingShare,
                     secondNeighbourShare: secondNeighbourShare,
                     namedSpeakerBoost: speakerBoost, conversationEvidence: conversationEvidence,
-                    namedPeriodBoost: periodBoost, namedPeriodGrace: periodGrace * 86_400, mmrLambda: mmr),
-                vectors: !noVectors)
+                    namedPeriodBoost: periodBoost, namedPeriodGrace: periodGrace * 86_400, mmrLambda: mmr,
+                    rerankDepth: rerank.rerankDepth),
+                vectors: !noVectors, reranker: reranker)
         }
         if ablation {
             configurations.insert(
@@ -106,9 +111,15 @@ struct BenchLocomo: AsyncParsableCommand {
                 for (position, question) in scored.enumerated() {
                     let vector = configuration.vectors && embedder != nil ? queryVectors[position] : nil
                     var results = SearchResults()
-                    let seconds = try Measurements.seconds {
-                        results = try store.search(
-                            question.text, vector: vector, options: configuration.options)
+                    let seconds = try await Measurements.asyncSeconds {
+                        if let reranker = configuration.reranker {
+                            results = try await store.search(
+                                question.text, vector: vector, options: configuration.options,
+                                reranker: reranker)
+                        } else {
+                            results = try store.search(
+                                question.text, vector: vector, options: configuration.options)
+                        }
                     }
                     latencies[slot].append(seconds)
                     let retrieved = Self.rankedTurns(results, turnIDs: turnIDs)
@@ -135,7 +146,9 @@ struct BenchLocomo: AsyncParsableCommand {
             }
             print(
                 String(
-                    format: "  search p50 %.2f ms, p95 %.2f ms (query embedding excluded)",
+                    format:
+                        "  search\(configuration.reranker == nil ? "" : " and rerank") p50 %.2f ms, p95 %.2f ms"
+                        + " (query embedding excluded)",
                     Measurements.quantile(latencies[slot], 0.5) * 1000,
                     Measurements.quantile(latencies[slot], 0.95) * 1000))
         }

@@ -14,17 +14,18 @@ struct SearchCommandOptions: ParsableArguments {
         help: ArgumentHelp(
             "Only return what this JSON filter lets through.",
             discussion: #"""
-                {"AND": [...]}, {"OR": [...]}, {"NOT": ...} and field conditions such as \
-                {"relation": {"in": ["uses", "dependsOn"]}} or {"valid_from": {"gte": "2026-01-01"}}. \
-                Operators: eq, ne, in, nin, gt, gte, lt, lte, contains, icontains. Fields: entity_type, \
-                subject_type, object_type, subject, object, name, relation, namespace, fact, summary, role, \
-                content, external_id, valid_from, valid_to, recorded_at, expired_at, created_at, updated_at, \
+                {"AND": [...]}, {"OR": [...]}, {"NOT": ...} and field conditions such as \#
+                {"relation": {"in": ["uses", "dependsOn"]}} or {"valid_from": {"gte": "2026-01-01"}}. \#
+                Operators: eq, ne, in, nin, gt, gte, lt, lte, contains, icontains. Fields: entity_type, \#
+                subject_type, object_type, subject, object, name, relation, namespace, fact, summary, role, \#
+                content, external_id, valid_from, valid_to, recorded_at, expired_at, created_at, updated_at, \#
                 occurred_at, confidence, metadata.KEY.
                 """#))
     var filter: String?
     @Flag(help: "Return superseded and withdrawn facts too.") var includeHistory = false
     @Flag(help: "Search without vectors (BM25 and graph only).") var noVectors = false
     @OptionGroup var embedder: EmbedderOptions
+    @OptionGroup(title: "Reranker") var reranker: RerankOptions
 
     func options(limit: Int, explain: Bool, tokenBudget: Int? = nil) throws -> SearchOptions {
         let slice = try time.slice()
@@ -33,7 +34,7 @@ struct SearchCommandOptions: ParsableArguments {
             around: around.map(EntityReference.init(parsing:)), depth: depth, fusionK: fusionK,
             vectorWeight: vectorWeight,
             mmrLambda: mmr, explain: explain, filter: try filter.map(SearchFilter.init(json:)),
-            tokenBudget: tokenBudget)
+            tokenBudget: tokenBudget, rerankDepth: reranker.rerankDepth)
     }
 
     /// The embedder, after embedding what the store has not embedded yet; nil with --no-vectors.
@@ -65,12 +66,13 @@ struct SearchCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.") var json = false
 
     func run() async throws {
+        let reranker = try search.reranker.make()
         let graph = try store.open()
         defer { try? graph.close() }
         let embedder = try await search.prepare(graph)
         let results = try await graph.search(
             query, options: try search.options(limit: limit, explain: explain, tokenBudget: budget),
-            embedder: embedder)
+            embedder: embedder, reranker: reranker)
         if json { return try Output.json(results) }
         print("facts:")
         for hit in results.facts { print(Self.score(hit) + Output.line(hit.item)) }
@@ -103,6 +105,7 @@ struct SearchCommand: AsyncParsableCommand {
                 parts.append(String(format: "conversation ×%.2f", breakdown.conversation))
             }
             if breakdown.recency != 1 { parts.append(String(format: "recency ×%.2f", breakdown.recency)) }
+            if let rank = breakdown.rankBeforeRerank { parts.append("reranked from #\(rank)") }
             text += "(" + parts.joined(separator: ", ") + ")  "
         }
         return text
@@ -121,12 +124,13 @@ struct ContextCommand: AsyncParsableCommand {
     @Option(help: "Token budget (estimated as characters / 4).") var budget = 1_000
 
     func run() async throws {
+        let reranker = try search.reranker.make()
         let graph = try store.open()
         defer { try? graph.close() }
         let embedder = try await search.prepare(graph)
         print(
             try await graph.context(
                 for: query, budget: budget, options: try search.options(limit: 30, explain: false),
-                embedder: embedder), terminator: "")
+                embedder: embedder, reranker: reranker), terminator: "")
     }
 }

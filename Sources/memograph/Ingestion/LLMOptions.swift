@@ -25,8 +25,8 @@ struct LLMOptions: ParsableArguments {
         }
     }
 
-    var overrides: LLMExtractor.Configuration.Overrides {
-        LLMExtractor.Configuration.Overrides(
+    var overrides: EndpointOverrides {
+        EndpointOverrides(
             baseURL: llmBaseURL, model: llmModel, apiKey: llmAPIKey,
             timeout: llmTimeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
     }

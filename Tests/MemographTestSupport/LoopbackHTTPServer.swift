@@ -9,26 +9,28 @@ import Foundation
 /// A minimal HTTP/1.1 server on 127.0.0.1 with an ephemeral port, for testing HTTP clients
 /// over the real wire: it parses the request line, headers and `Content-Length` body, records
 /// every request, and answers with whatever the handler returns (`Connection: close`).
-final class LoopbackHTTPServer: @unchecked Sendable {
-    struct Request: Sendable {
-        let method: String
-        let path: String
+public final class LoopbackHTTPServer: @unchecked Sendable {
+    public struct Request: Sendable {
+        public let method: String
+        public let path: String
         /// Header names in lower case.
-        let headers: [String: String]
-        let body: Data
+        public let headers: [String: String]
+        public let body: Data
 
         /// The body parsed as a JSON object (nil when it is not one).
-        var jsonBody: [String: Any]? { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] }
+        public var jsonBody: [String: Any]? {
+            (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
+        }
     }
 
-    struct Response: Sendable {
-        var status: Int
-        var headers: [String: String] = [:]
-        var body: Data = Data()
+    public struct Response: Sendable {
+        public var status: Int
+        public var headers: [String: String] = [:]
+        public var body: Data = Data()
         /// Wait this long before answering (to exercise client timeouts).
-        var delay: Duration = .zero
+        public var delay: Duration = .zero
 
-        static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Response {
+        public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> Response {
             var headers = headers
             headers["Content-Type"] = "application/json"
             return Response(status: status, headers: headers, body: Data(text.utf8))
@@ -36,9 +38,9 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     }
 
     /// Receives each request and its 0-based sequence number.
-    typealias Handler = @Sendable (Request, Int) -> Response
+    public typealias Handler = @Sendable (Request, Int) -> Response
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: Handler
     private let lock = NSLock()
@@ -46,12 +48,12 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     private var recorded: [Request] = []
 
     /// `http://127.0.0.1:<port>`.
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Every request received so far, in order.
-    var requests: [Request] { lock.withLock { recorded } }
+    public var requests: [Request] { lock.withLock { recorded } }
 
-    init(handler: @escaping Handler) throws {
+    public init(handler: @escaping Handler) throws {
         self.handler = handler
         #if canImport(Glibc)
             let socketType = Int32(SOCK_STREAM.rawValue)
@@ -88,7 +90,7 @@ final class LoopbackHTTPServer: @unchecked Sendable {
     /// accept loop; the loop itself closes the descriptor. Closing it here would free its number
     /// while the loop may still be about to `accept` on it, and the loop could then take
     /// connections meant for a server another test has just opened under the same number.
-    func stop() {
+    public func stop() {
         let first = lock.withLock {
             defer { stopped = true }
             return !stopped
