@@ -2,8 +2,9 @@ import Foundation
 
 extension GraphStore {
     /// A compact, dated text block for a prompt: the facts a search finds, grouped by entity
-    /// (most relevant entity first, newest fact first), then the episodes, within `budget` tokens
-    /// (estimated as characters / 4). Lines that do not fit are left out whole.
+    /// (most relevant entity first, newest fact first), then the episodes (newest first), within
+    /// `budget` tokens (estimated as characters / 4). What goes in is chosen most relevant first
+    /// (in the search's order, the reranker's with one); lines that do not fit are left out whole.
     ///
     /// - Throws: what ``search(_:options:embedder:reranker:)`` throws, and
     ///   ``MemographError/invalidArgument(field:reason:)`` for a budget below 1.
@@ -25,15 +26,18 @@ extension GraphStore {
             }
         }
         for group in groups {
-            let lines = group.facts.sorted { $0.edge.validFrom > $1.edge.validFrom }.map { fact in
+            let lines = group.facts.map { fact in
                 let until = fact.edge.validTo.map { " until \(ISO8601.format($0))" } ?? ""
-                return "- \(ISO8601.format(fact.edge.validFrom))\(until): \(fact.text)"
+                return (fact.edge.validFrom, "- \(ISO8601.format(fact.edge.validFrom))\(until): \(fact.text)")
             }
             block.add(heading: "\(group.entity.name) (\(group.entity.type))", lines: lines)
         }
-        let episodes = results.episodes.map(\.item).sorted { $0.occurredAt > $1.occurredAt }.map { episode in
-            "- \(ISO8601.format(episode.occurredAt))\(episode.role.map { " \($0)" } ?? ""): "
-                + episode.content.replacingOccurrences(of: "\n", with: " ")
+        let episodes = results.episodes.map(\.item).map { episode in
+            (
+                episode.occurredAt,
+                "- \(ISO8601.format(episode.occurredAt))\(episode.role.map { " \($0)" } ?? ""): "
+                    + episode.content.replacingOccurrences(of: "\n", with: " ")
+            )
         }
         block.add(heading: "Episodes", lines: episodes)
         return block.text
@@ -47,14 +51,20 @@ struct ContextBlock {
 
     init(budget: Int) { self.budget = budget }
 
-    /// Adds each line that still fits; the heading goes in just before the first one that does.
-    mutating func add(heading: String, lines: [String]) {
-        var headed = false
-        for line in lines {
-            let addition = (headed ? "" : (text.isEmpty ? "" : "\n") + heading + "\n") + line + "\n"
-            guard TokenBudget.estimate(text + addition) <= budget else { continue }
-            text += addition
-            headed = true
+    /// Adds the lines that still fit, chosen in the order given (most relevant first) and written
+    /// newest first; the heading goes in before them when any fits.
+    mutating func add(heading: String, lines: [(time: Date, text: String)]) {
+        let head = (text.isEmpty ? "" : "\n") + heading + "\n"
+        var length = text.count
+        var chosen: [(time: Date, text: String, rank: Int)] = []
+        for (rank, line) in lines.enumerated() {
+            let addition = (chosen.isEmpty ? head.count : 0) + line.text.count + 1
+            guard TokenBudget.estimate(characters: length + addition) <= budget else { continue }
+            length += addition
+            chosen.append((line.time, line.text, rank))
         }
+        guard !chosen.isEmpty else { return }
+        chosen.sort { ($0.time, $1.rank) > ($1.time, $0.rank) }
+        text += head + chosen.map { $0.text + "\n" }.joined()
     }
 }

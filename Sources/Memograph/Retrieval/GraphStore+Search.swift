@@ -4,7 +4,7 @@ import GRDB
 extension GraphStore {
     /// Hybrid search: BM25 and (with an embedder) vector seeds over facts, entities and episodes,
     /// fused by reciprocal rank, expanded along the graph as of the query time, optionally
-    /// reranked for diversity and recency, and cut to the limit (and to a token budget, if given).
+    /// reordered for diversity and recency, and cut to the limit (and to a token budget, if given).
     ///
     /// The query is embedded with `embedder`, which must be the model the store's vectors come
     /// from; vectors the store does not have yet are not searched (see ``embedMissing(with:batchSize:)``).
@@ -53,8 +53,7 @@ extension GraphStore {
         unbudgeted.tokenBudget = nil
         let found = try search(
             query, vector: vector, options: unbudgeted, count: max(options.limit, options.rerankDepth))
-        let reranked = try await RerankStage(reranker: reranker, query: query, explain: options.explain).run(
-            found)
+        let reranked = try await RerankStage(reranker: reranker, query: query).run(found)
         let results = SearchResults(
             facts: Array(reranked.facts.prefix(options.limit)),
             entities: Array(reranked.entities.prefix(options.limit)),

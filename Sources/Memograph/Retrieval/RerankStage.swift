@@ -1,11 +1,11 @@
 /// The last step of a search given a ``Reranker``: every hit of the pool goes to the reranker in
 /// one call (facts, entities and episodes together, so their scores share one scale), each list
 /// is reordered by the scores it gets (equal scores keep their order), and a hit's score becomes
-/// the reranker's. With `explain`, the breakdown keeps the score and the position before.
+/// the reranker's. A breakdown (with `explain`) keeps the parts of the score before and the
+/// hit's position then.
 struct RerankStage {
     let reranker: any Reranker
     let query: String
-    let explain: Bool
 
     /// The pool reordered by the reranker's scores.
     ///
@@ -29,22 +29,24 @@ struct RerankStage {
                 reason: "\(reranker.name) returned \(scores[bad]) for passage \(bad + 1), not a finite number"
             )
         }
-        var rest = scores[...]
-        func reorder<Item>(_ hits: [SearchHit<Item>]) -> [SearchHit<Item>] {
-            let own = rest.prefix(hits.count)
-            rest = rest.dropFirst(hits.count)
-            let rescored = zip(hits.indices, own).map { position, score in
-                var hit = hits[position]
-                hit.score = score
-                if explain {
-                    hit.breakdown?.rerank = score
-                    hit.breakdown?.rankBeforeRerank = position + 1
-                }
-                return (position: position, hit: hit)
-            }
-            return rescored.sorted { ($0.hit.score, $1.position) > ($1.hit.score, $0.position) }.map(\.hit)
-        }
+        let entitiesStart = pool.facts.count
+        let episodesStart = entitiesStart + pool.entities.count
         return SearchResults(
-            facts: reorder(pool.facts), entities: reorder(pool.entities), episodes: reorder(pool.episodes))
+            facts: Self.reorder(pool.facts, by: scores[..<entitiesStart]),
+            entities: Self.reorder(pool.entities, by: scores[entitiesStart..<episodesStart]),
+            episodes: Self.reorder(pool.episodes, by: scores[episodesStart...]))
+    }
+
+    /// `hits` sorted by `scores` (one per hit, in order), best first, equal scores in their order.
+    private static func reorder<Item>(_ hits: [SearchHit<Item>], by scores: ArraySlice<Double>) -> [SearchHit<
+        Item
+    >] {
+        let rescored = zip(hits.indices, scores).map { position, score in
+            var hit = hits[position]
+            hit.score = score
+            hit.breakdown?.rankBeforeRerank = position + 1
+            return (position: position, hit: hit)
+        }
+        return rescored.sorted { ($0.hit.score, $1.position) > ($1.hit.score, $0.position) }.map(\.hit)
     }
 }

@@ -87,8 +87,9 @@ public struct SearchOptions: Hashable, Sendable {
     public var tokenBudget: Int?
     /// How many hits of each list a reranker scores, when a search is given one
     /// (``GraphStore/search(_:options:embedder:reranker:)``); at least ``limit`` are. Deeper finds
-    /// answers ranked further down (on LoCoMo the multi-hop answers in the top 20 are 0.64 of them,
-    /// in the top 30 0.71) at the cost of a longer request to the model.
+    /// answers ranked further down at the cost of a longer request to the model: on LoCoMo a
+    /// reranker that put every answering turn first would reach multi-hop R@5 0.640 from the best
+    /// 20 and 0.689 from the best 30 (0.380 without one).
     public var rerankDepth: Int
 
     public init(

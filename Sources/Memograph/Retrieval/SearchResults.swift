@@ -25,15 +25,14 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
     /// The multiplier a fact or an episode gained because the query names a period it falls in
     /// (1 otherwise).
     public var period: Double
-    /// The reranker's score, which became the hit's score (nil without a reranker).
-    public var rerank: Double?
-    /// The hit's position (1-based) in its list before the reranker reordered it.
+    /// The hit's position (1-based) in its list before a reranker reordered it, whose score the
+    /// hit's score then is (nil without a reranker).
     public var rankBeforeRerank: Int?
 
     public init(
         bm25Rank: Int? = nil, vectorRank: Int? = nil, fused: Double = 0, graph: Double = 0, hops: Int? = nil,
         via: EdgeID? = nil, context: Double = 0, contextFrom: EpisodeID? = nil, recency: Double = 1,
-        speaker: Double = 1, conversation: Double = 1, period: Double = 1, rerank: Double? = nil,
+        speaker: Double = 1, conversation: Double = 1, period: Double = 1,
         rankBeforeRerank: Int? = nil
     ) {
         self.bm25Rank = bm25Rank
@@ -48,7 +47,6 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         self.speaker = speaker
         self.conversation = conversation
         self.period = period
-        self.rerank = rerank
         self.rankBeforeRerank = rankBeforeRerank
     }
 
@@ -68,7 +66,6 @@ public struct ScoreBreakdown: Hashable, Sendable, Codable {
         speaker = try container.decodeIfPresent(Double.self, forKey: .speaker) ?? 1
         conversation = try container.decodeIfPresent(Double.self, forKey: .conversation) ?? 1
         period = try container.decodeIfPresent(Double.self, forKey: .period) ?? 1
-        rerank = try container.decodeIfPresent(Double.self, forKey: .rerank)
         rankBeforeRerank = try container.decodeIfPresent(Int.self, forKey: .rankBeforeRerank)
     }
 }

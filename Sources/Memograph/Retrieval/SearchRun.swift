@@ -34,7 +34,7 @@ struct SearchRun {
 
     init(
         store: GraphStore, db: Database, now: Date, query: String, vector: QueryVector?,
-        options: SearchOptions, count: Int? = nil
+        options: SearchOptions, count: Int
     ) {
         self.store = store
         self.db = db
@@ -42,7 +42,7 @@ struct SearchRun {
         self.query = query
         self.vector = vector
         self.options = options
-        self.count = count ?? options.limit
+        self.count = count
         var compiled: [FilterCompiler.Target: (sql: String, parameters: [SQLParameter])?] = [:]
         if let filter = options.filter {
             for target in [FilterCompiler.Target.facts, .entities, .episodes] {
@@ -708,7 +708,7 @@ struct SearchRun {
     /// How many of a conversation's best episode scores make its evidence.
     static let evidenceDepth = 5
 
-    // MARK: Rerank
+    // MARK: Order
 
     private func rank<Item: Hashable & Sendable & Codable>(
         _ items: [Item], candidates: [Int64: Candidate], id: (Item) -> Int64, kind: String,

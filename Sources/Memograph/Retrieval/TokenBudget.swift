@@ -5,7 +5,9 @@ struct TokenBudget {
     let tokens: Int
 
     /// The estimated tokens of `text`.
-    static func estimate(_ text: String) -> Int { (text.count + 3) / 4 }
+    static func estimate(_ text: String) -> Int { estimate(characters: text.count) }
+    /// The estimated tokens of a text of `characters` characters.
+    static func estimate(characters: Int) -> Int { (characters + 3) / 4 }
 
     /// The estimated tokens of the text a hit puts in a prompt (``PromptText``).
     static func estimate(_ fact: Fact) -> Int { estimate(PromptText.of(fact)) }

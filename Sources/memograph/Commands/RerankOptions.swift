@@ -12,7 +12,8 @@ struct RerankOptions: ParsableArguments {
                 "Any server of the Cohere/Jina rerank API: vLLM (vllm serve BAAI/bge-reranker-v2-m3), llama.cpp's server with --reranking, Infinity."
         ))
     var rerank = false
-    @Option(help: "How many of each list's best hits the reranker reads.") var rerankDepth = 30
+    @Option(help: "How many of each list's best hits the reranker reads (at least --limit).")
+    var rerankDepth = 30
     @Option(
         name: .customLong("rerank-base-url"),
         help: "API root of the rerank endpoint, e.g. http://localhost:8000/v1 (or MEMOGRAPH_RERANK_BASE_URL)."

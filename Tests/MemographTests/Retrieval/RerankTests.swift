@@ -57,7 +57,6 @@ private final class WordReranker: Reranker {
         #expect(reranked.episodes.first?.score == 2)
         let before = try #require(reranked.episodes.first?.breakdown?.rankBeforeRerank)
         #expect(before > 3)
-        #expect(reranked.episodes.first?.breakdown?.rerank == 2)
         // One call, with the query and every passage of the pool: more than the limit.
         #expect(reranker.received.count == 1)
         #expect(reranker.received.first?.query == "where did Caroline move from")
@@ -82,6 +81,52 @@ private final class WordReranker: Reranker {
         #expect(shallow.received.first?.passages.count == 2)
         let plainTwo = try await store.search(query, options: SearchOptions(limit: 2, depth: 0))
         #expect(cut.episodes.map(\.item.id) == plainTwo.episodes.map(\.item.id))
+    }
+
+    @Test func thePoolScoresAsTheSearchWithoutARerankerAndHoldsAtLeastTheLimit() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        _ = try Self.conversation(store)
+        let query = "where did Caroline move from"
+        let options = SearchOptions(limit: 4, depth: 0, explain: true, rerankDepth: 2)
+        let plain = try await store.search(query, options: options)
+        let flat = WordReranker(answerWords: [])
+        let pooled = try await store.search(query, options: options, reranker: flat)
+        #expect(flat.received.first?.passages.count == 4)
+        #expect(pooled.episodes.count == 4)
+        for hit in pooled.episodes {
+            var breakdown = try #require(hit.breakdown)
+            #expect(breakdown.rankBeforeRerank != nil)
+            breakdown.rankBeforeRerank = nil
+            var expected = try #require(plain.episodes.first { $0.item.id == hit.item.id }?.breakdown)
+            // Shares are summed in the order a dictionary yields them: equal to the last bits.
+            #expect(abs(breakdown.context - expected.context) < 1e-12)
+            expected.context = breakdown.context
+            #expect(breakdown == expected)
+        }
+    }
+
+    @Test func theContextBlockKeepsWhatTheRerankerPrefersWithinItsBudget() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        // The answer is the oldest turn: a block filled newest first would leave it out.
+        let answer = try store.addEpisode(Self.answerText, role: "Caroline", occurredAt: day(1)).id
+        for padding in 1...5 {
+            try store.addEpisode(
+                "we talked about where you did move from" + String(repeating: " and so on", count: padding),
+                role: "Sam", occurredAt: day(1 + padding))
+        }
+        let query = "where did Caroline move from"
+        let answerLine = try #require(try store.episode(answer).content)
+        // Room for the heading and about one turn: without a reranker the best BM25 turn goes in.
+        let budget = (("Episodes\n- 2026-03-01T00:00:00Z Caroline: " + answerLine + "\n").count + 3) / 4
+        let options = SearchOptions(limit: 6, depth: 0, namedSpeakerBoost: 0)
+        let plain = try await store.context(for: query, budget: budget, options: options)
+        #expect(!plain.contains("Sweden"), "\(plain)")
+        let reranked = try await store.context(
+            for: query, budget: budget, options: options, reranker: WordReranker(answerWords: ["sweden"]))
+        #expect(reranked.contains("Sweden"), "\(reranked)")
+        #expect((reranked.count + 3) / 4 <= budget)
     }
 
     @Test func theTokenBudgetCutsAfterTheRerank() async throws {
