@@ -109,6 +109,9 @@ import Testing
             environment: ["MEMOGRAPH_RERANK_MODEL": "bge-reranker-v2-m3"])
         #expect(context.status == 0, "\(context.stderr)")
         #expect(context.stdout.contains("ledger"), "\(context.stdout)")
+        #expect(server.requests.count == 2)
+        let plainContext = try cli.run(["context", "billing", "--no-vectors", "--budget", "40"])
+        #expect(!plainContext.stdout.contains("ledger"), "\(plainContext.stdout)")
 
         let unset = try cli.run(
             ["search", "billing", "--no-vectors", "--rerank"], environment: ["MEMOGRAPH_RERANK_BASE_URL": ""])
