@@ -49,6 +49,7 @@ extension GraphStore {
         _ query: String, vector: QueryVector?, options: SearchOptions = SearchOptions(),
         reranker: any Reranker
     ) async throws -> SearchResults {
+        try options.validate()
         var unbudgeted = options
         unbudgeted.tokenBudget = nil
         let found = try search(

@@ -166,6 +166,12 @@ private final class WordReranker: Reranker {
         ) {
             try await store.search("where", options: SearchOptions(rerankDepth: 0), reranker: unused)
         }
+        await #expect(
+            throws: MemographError.invalidArgument(
+                field: "tokenBudget", reason: "must be between 1 and 10000000 tokens")
+        ) {
+            try await store.search("where", options: SearchOptions(tokenBudget: 0), reranker: unused)
+        }
         #expect(unused.received.isEmpty)
     }
 
