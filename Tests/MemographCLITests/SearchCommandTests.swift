@@ -122,6 +122,9 @@ import Testing
         let depth = try cli.run(
             ["search", "billing", "--no-vectors", "--rerank-depth", "0"] + endpoint + ["--rerank-model", "m"])
         #expect(depth.stderr.contains("rerankDepth: must be between 1 and 1000"), "\(depth.stderr)")
+        let timeout = try cli.run(["search", "billing", "--no-vectors", "--rerank-timeout", "0"] + endpoint)
+        #expect(timeout.status != 0)
+        #expect(timeout.stderr.contains("--rerank-timeout must be between 0 and 86400 seconds, not 0.0"))
     }
 
     @Test func filterSelectsFacts() throws {

@@ -32,7 +32,6 @@ extension GraphStore {
         if let embedder {
             vector = try await queryVectors(for: [query], options: options, embedder: embedder)[0]
         }
-        guard let reranker else { return try search(query, vector: vector, options: options) }
         return try await search(query, vector: vector, options: options, reranker: reranker)
     }
 
@@ -40,15 +39,17 @@ extension GraphStore {
     /// best ``SearchOptions/rerankDepth`` hits of each list (at least ``SearchOptions/limit``) go to
     /// `reranker` in one call, each list is reordered by its scores, and only then cut to the
     /// limit and the token budget. A hit's score becomes the reranker's, so the budget compares
-    /// facts, entities and episodes on the reranker's one scale.
+    /// facts, entities and episodes on the reranker's one scale. A nil `reranker` is the search
+    /// without that step.
     ///
     /// - Throws: what ``search(_:vector:options:)`` throws, what the reranker throws, and
     ///   ``MemographError/invalidArgument(field:reason:)`` when the reranker returns another number
     ///   of scores than it was given passages, or one that is not a finite number.
     public func search(
         _ query: String, vector: QueryVector?, options: SearchOptions = SearchOptions(),
-        reranker: any Reranker
+        reranker: (any Reranker)?
     ) async throws -> SearchResults {
+        guard let reranker else { return try search(query, vector: vector, options: options) }
         try options.validate()
         var unbudgeted = options
         unbudgeted.tokenBudget = nil

@@ -112,14 +112,9 @@ struct BenchLocomo: AsyncParsableCommand {
                     let vector = configuration.vectors && embedder != nil ? queryVectors[position] : nil
                     var results = SearchResults()
                     let seconds = try await Measurements.asyncSeconds {
-                        if let reranker = configuration.reranker {
-                            results = try await store.search(
-                                question.text, vector: vector, options: configuration.options,
-                                reranker: reranker)
-                        } else {
-                            results = try store.search(
-                                question.text, vector: vector, options: configuration.options)
-                        }
+                        results = try await store.search(
+                            question.text, vector: vector, options: configuration.options,
+                            reranker: configuration.reranker)
                     }
                     latencies[slot].append(seconds)
                     let retrieved = Self.rankedTurns(results, turnIDs: turnIDs)

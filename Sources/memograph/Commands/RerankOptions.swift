@@ -28,19 +28,13 @@ struct RerankOptions: ParsableArguments {
     var rerankAPIKey: String?
     @Option(help: "Seconds one rerank request may take (default 60).") var rerankTimeout: Double?
 
-    func validate() throws {
-        if let rerankTimeout, !(rerankTimeout > 0 && rerankTimeout <= 86_400) {
-            throw ValidationError(
-                "--rerank-timeout must be between 0 and 86400 seconds, not \(rerankTimeout)")
-        }
-    }
+    func validate() throws { try EndpointOverrides.validateTimeout(rerankTimeout, flag: "--rerank-timeout") }
 
     /// The reranker to search with; nil without `--rerank`.
     func make() throws -> (any Reranker)? {
         guard rerank else { return nil }
         let overrides = EndpointOverrides(
-            baseURL: rerankBaseURL, model: rerankModel, apiKey: rerankAPIKey,
-            timeout: rerankTimeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+            baseURL: rerankBaseURL, model: rerankModel, apiKey: rerankAPIKey, timeoutSeconds: rerankTimeout)
         return RerankEndpointClient(configuration: try .fromEnvironment(overriding: overrides))
     }
 }

@@ -19,15 +19,9 @@ struct LLMOptions: ParsableArguments {
     @Option(name: .customLong("llm-timeout"), help: "Seconds one request may take (default 120).")
     var llmTimeout: Double?
 
-    func validate() throws {
-        if let llmTimeout, !(llmTimeout > 0 && llmTimeout <= 86_400) {
-            throw ValidationError("--llm-timeout must be between 0 and 86400 seconds, not \(llmTimeout)")
-        }
-    }
+    func validate() throws { try EndpointOverrides.validateTimeout(llmTimeout, flag: "--llm-timeout") }
 
     var overrides: EndpointOverrides {
-        EndpointOverrides(
-            baseURL: llmBaseURL, model: llmModel, apiKey: llmAPIKey,
-            timeout: llmTimeout.map { .milliseconds(Int64(($0 * 1000).rounded())) })
+        EndpointOverrides(baseURL: llmBaseURL, model: llmModel, apiKey: llmAPIKey, timeoutSeconds: llmTimeout)
     }
 }
